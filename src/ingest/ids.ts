@@ -29,7 +29,12 @@ function hash(text: string): string {
  * Stable article id: from the URL when there is one, else from outlet, title and day, so the same
  * article read on two machines or twice on one gets the same id.
  */
-export function articleId(a: { url: string | null; outlet: string; title: string; publishedAt: string }): string {
+export function articleId(a: {
+  url: string | null;
+  outlet: string;
+  title: string;
+  publishedAt: string;
+}): string {
   if (a.url) return `a_${hash(`u:${urlKey(a.url)}`)}`;
   return `a_${hash(`t:${titleKey(a.outlet)}|${titleKey(a.title)}|${a.publishedAt.slice(0, 10)}`)}`;
 }

@@ -1,0 +1,335 @@
+import { urlKey, titleKey } from '../ingest/ids.js';
+import type { Article, Briefing, IndexedArticle, OutletLink } from '../model.js';
+import { fold, terms } from '../text/index.js';
+import { buildBriefing } from './build-briefing.js';
+import { publishedMs } from './dates.js';
+import { type GrouperOptions, StoryGrouper } from './grouping.js';
+import { DEFAULT_RANKING, type RankingOptions } from './rank.js';
+import { SearchIndex } from './search-index.js';
+import { summarizeArticle, summarizeHeadlines, type SummaryOptions } from './summarize.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface EngineOptions {
+  ranking: RankingOptions;
+  summary: Partial<SummaryOptions>;
+  grouping: Partial<GrouperOptions>;
+  /** A briefing whose newest match is older than this says so. @defaultValue 168 (7 days) */
+  staleAfterHours: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  ranking: DEFAULT_RANKING,
+  summary: {},
+  grouping: {},
+  staleAfterHours: 168,
+};
+
+/** A story as the engine sees it: its articles and the values derived from them. */
+export interface StoryView {
+  id: string;
+  articles: readonly IndexedArticle[];
+  title: string;
+  url: string | null;
+  outlets: OutletLink[];
+  publishedAt: string;
+  firstPublishedAt: string;
+  newestMs: number;
+  summary: string;
+  titleTerms: ReadonlySet<string>;
+}
+
+export interface BriefOptions {
+  /** The clock: recency is measured against it. */
+  now: Date;
+  /** Stories per page. @defaultValue 5 */
+  limit?: number;
+  /** First story of the page among all matches. @defaultValue 0 */
+  offset?: number;
+  /** Only stories with an article published at or after this instant. */
+  since?: Date;
+  /** Leave out stories that contain any of these article ids (already delivered). */
+  excludeArticleIds?: ReadonlySet<string>;
+}
+
+export interface AddReport {
+  /** Articles that were new. */
+  added: IndexedArticle[];
+  /** Articles already known (same url, or same outlet and title), with the id they duplicate. */
+  duplicates: Array<{ article: Article; duplicateOf: string }>;
+}
+
+interface Stored {
+  slot: number;
+  article: IndexedArticle;
+  /** Other files or feeds the same article was read from. */
+  alsoFrom: string[];
+}
+
+/**
+ * The in-memory briefing engine: an article store with dedup, a search index and story groups, all
+ * maintained at ingest, so a briefing is one index lookup plus ranking. Deterministic: the same
+ * articles added in the same order give the same stories and ids.
+ */
+export class NewsEngine {
+  readonly options: EngineOptions;
+  private readonly slots: Array<Stored | undefined> = [];
+  private readonly byId = new Map<string, Stored>();
+  private readonly byUrl = new Map<string, string>();
+  private readonly byTitle = new Map<string, string>();
+  private readonly index = new SearchIndex();
+  private readonly grouper: StoryGrouper;
+  private readonly vocabulary = new Vocabulary();
+  private readonly storyCache = new Map<string, { key: string; view: StoryView }>();
+
+  constructor(options: Partial<EngineOptions> = {}) {
+    this.options = {
+      ...DEFAULT_ENGINE_OPTIONS,
+      ...options,
+      ranking: { ...DEFAULT_RANKING, ...options.ranking },
+    };
+    this.grouper = new StoryGrouper(this.options.grouping);
+  }
+
+  /** Number of distinct articles held. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Adds the articles of one document (a file or a feed item). Articles that share a `clusterKey`
+   * stay one story. An article may carry a precomputed `summary` (from storage); otherwise it is
+   * summarised here, once.
+   */
+  add(batch: ReadonlyArray<Article | IndexedArticle>): AddReport {
+    const report: AddReport = { added: [], duplicates: [] };
+    const fresh: Stored[] = [];
+    for (const input of batch) {
+      const existing = this.findDuplicate(input);
+      if (existing) {
+        this.mergeDuplicate(existing, input);
+        report.duplicates.push({ article: input, duplicateOf: existing.article.id });
+        continue;
+      }
+      const article: IndexedArticle = {
+        ...input,
+        summary:
+          'summary' in input && typeof input.summary === 'string'
+            ? input.summary
+            : input.body
+              ? summarizeArticle(input.title, input.body, this.options.summary)
+              : '',
+      };
+      const stored: Stored = { slot: this.slots.length, article, alsoFrom: [] };
+      this.slots.push(stored);
+      this.byId.set(article.id, stored);
+      if (article.url) this.byUrl.set(urlKey(article.url), article.id);
+      this.byTitle.set(dedupTitleKey(article), article.id);
+      this.index.add(stored.slot, article);
+      this.vocabulary.addArticle(article);
+      fresh.push(stored);
+      report.added.push(article);
+    }
+    if (fresh.length > 0) {
+      this.grouper.add(
+        fresh.map(({ article }) => ({
+          id: article.id,
+          title: article.title,
+          body: article.body,
+          outlet: article.outlet,
+          publishedMs: publishedMs(article.publishedAt),
+          ...(article.clusterKey ? { clusterKey: article.clusterKey } : {}),
+        })),
+      );
+    }
+    return report;
+  }
+
+  /** Forgets an article (retention expiry). */
+  remove(articleId: string): boolean {
+    const stored = this.byId.get(articleId);
+    if (!stored) return false;
+    this.byId.delete(articleId);
+    this.slots[stored.slot] = undefined;
+    const { article } = stored;
+    if (article.url && this.byUrl.get(urlKey(article.url)) === articleId) this.byUrl.delete(urlKey(article.url));
+    const tk = dedupTitleKey(article);
+    if (this.byTitle.get(tk) === articleId) this.byTitle.delete(tk);
+    this.index.remove(stored.slot);
+    this.grouper.remove(articleId);
+    this.vocabulary.removeArticle(article);
+    return true;
+  }
+
+  /** Forgets every article published before the instant; returns how many. */
+  expireBefore(instant: Date): number {
+    const limit = instant.getTime();
+    const old: string[] = [];
+    for (const { article } of this.byId.values()) {
+      if (publishedMs(article.publishedAt) < limit) old.push(article.id);
+    }
+    for (const id of old) this.remove(id);
+    return old.length;
+  }
+
+  article(articleId: string): IndexedArticle | undefined {
+    return this.byId.get(articleId)?.article;
+  }
+
+  /** Every source an article was read from: its own origin first, then its duplicates'. */
+  originsOf(articleId: string): string[] {
+    const stored = this.byId.get(articleId);
+    return stored ? [stored.article.origin, ...stored.alsoFrom] : [];
+  }
+
+  /** The story an article belongs to. */
+  storyOf(articleId: string): StoryView | undefined {
+    const storyId = this.grouper.storyOf(articleId);
+    return storyId ? this.story(storyId) : undefined;
+  }
+
+  story(storyId: string): StoryView | undefined {
+    const ids = this.grouper.members(storyId);
+    if (ids.length === 0) return undefined;
+    const key = `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
+    const cached = this.storyCache.get(storyId);
+    if (cached && cached.key === key) return cached.view;
+    const articles: IndexedArticle[] = [];
+    for (const id of ids) {
+      const stored = this.byId.get(id);
+      if (stored) articles.push(stored.article);
+    }
+    if (articles.length === 0) return undefined;
+    const view = buildStoryView(storyId, articles, this.options.summary);
+    this.storyCache.set(storyId, { key, view });
+    return view;
+  }
+
+  /** Every story, oldest first (by the insertion of its first article). */
+  stories(): StoryView[] {
+    const out: StoryView[] = [];
+    for (const { id } of this.grouper.stories()) {
+      const view = this.story(id);
+      if (view) out.push(view);
+    }
+    return out;
+  }
+
+  /** Builds a briefing on a topic: search, group, rank, page. */
+  brief(topic: string, options: BriefOptions): Briefing {
+    return buildBriefing(
+      {
+        search: (q) => this.index.search(q),
+        articleAt: (slot) => this.slots[slot]?.article,
+        storyOf: (articleId) => this.storyOf(articleId),
+        suggest: (q) => this.vocabulary.suggest(q, 5),
+      },
+      topic,
+      options,
+      this.options,
+    );
+  }
+
+  /** Known topic words and tags starting with (or close to) the input, most common first. */
+  suggestTags(input: string, limit = 25): string[] {
+    return this.vocabulary.complete(input, limit);
+  }
+
+  private findDuplicate(article: Article): Stored | undefined {
+    const byUrl = article.url ? this.byUrl.get(urlKey(article.url)) : undefined;
+    const id = byUrl ?? this.byTitle.get(dedupTitleKey(article));
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /**
+   * Keeps one article for two copies. The kept one takes the body (and summary) of the copy when it
+   * had none (a Google News headline later read in full), and a publisher URL over a news.google.com
+   * token; every origin is remembered.
+   */
+  private mergeDuplicate(existing: Stored, copy: Article | IndexedArticle): void {
+    if (copy.origin !== existing.article.origin && !existing.alsoFrom.includes(copy.origin)) {
+      existing.alsoFrom.push(copy.origin);
+    }
+    const kept = existing.article;
+    if (!kept.body && copy.body) {
+      existing.article = {
+        ...kept,
+        body: copy.body,
+        summary:
+          'summary' in copy && typeof copy.summary === 'string'
+            ? copy.summary
+            : summarizeArticle(kept.title, copy.body, this.options.summary),
+      };
+      // Re-index under a new slot so the body's words become searchable.
+      this.index.remove(existing.slot);
+      this.slots[existing.slot] = undefined;
+      existing.slot = this.slots.length;
+      this.slots.push(existing);
+      this.index.add(existing.slot, existing.article);
+      this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
+    }
+    if (copy.url && (!kept.url || (isGoogleNewsUrl(kept.url) && !isGoogleNewsUrl(copy.url)))) {
+      existing.article = { ...existing.article, url: copy.url };
+      this.byUrl.set(urlKey(copy.url), kept.id);
+      this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
+    }
+  }
+}
+
+function dedupTitleKey(article: Article): string {
+  return `${fold(article.outlet).trim()}|${titleKey(article.title)}`;
+}
+
+function isGoogleNewsUrl(url: string): boolean {
+  return /^https?:\/\/news\.google\.com\//.test(url);
+}
+
+/**
+ * Derived story values. The first article added is the story's anchor: its title and link head the
+ * story. The summary is the first article summary available, else a complement of other outlets'
+ * headlines.
+ */
+function buildStoryView(id: string, articles: IndexedArticle[], summary: Partial<SummaryOptions>): StoryView {
+  const anchor = articles[0]!;
+  const outlets: OutletLink[] = [];
+  const seen = new Set<string>();
+  let newest = Number.NEGATIVE_INFINITY;
+  let oldest = Number.POSITIVE_INFINITY;
+  let publishedAt = anchor.publishedAt;
+  let firstPublishedAt = anchor.publishedAt;
+  for (const a of articles) {
+    const key = fold(a.outlet).trim();
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      outlets.push({ name: a.outlet, url: a.url });
+    }
+    const ms = publishedMs(a.publishedAt);
+    if (ms > newest) {
+      newest = ms;
+      publishedAt = a.publishedAt;
+    }
+    if (ms < oldest) {
+      oldest = ms;
+      firstPublishedAt = a.publishedAt;
+    }
+  }
+  const withSummary = articles.find((a) => a.summary);
+  const storySummary = withSummary
+    ? withSummary.summary
+    : summarizeHeadlines(
+        anchor.title,
+        articles.slice(1).map((a) => a.title),
+        summary,
+      );
+  return {
+    id,
+    articles,
+    title: anchor.title,
+    url: anchor.url,
+    outlets,
+    publishedAt,
+    firstPublishedAt,
+    newestMs: newest,
+    summary: storySummary,
+    titleTerms: new Set(terms(anchor.title)),
+  };
+}

@@ -1,0 +1,89 @@
+import { splitSentences } from '../text/index.js';
+import { repairApostrophes } from './clean-apostrophes.js';
+import {
+  gluedHeadline,
+  isBoilerplateLine,
+  isBoilerplateSentence,
+  isHeadlineLike,
+} from './clean-boilerplate.js';
+import { beforeGluedTimestamp, bylineKind } from './clean-byline.js';
+import {
+  describesPhoto,
+  isCaptionSentence,
+  isCredit,
+  isUncreditedCaption,
+  reattachCredits,
+  stripTrailingCredit,
+  trailingCredit,
+} from './clean-captions.js';
+import { startsWithDateline } from './clean-dateline.js';
+import { dropRepeatedParagraphs } from './clean-duplicates.js';
+import { decodeEntities } from './clean-entities.js';
+import { isRelatedStoryLine } from './clean-related.js';
+import { collapseWhitespace, splitParagraphs } from './clean-whitespace.js';
+import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
+
+const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
+
+/**
+ * Classifies one paragraph of a page and cleans it: boilerplate sentences, captions and trailing
+ * agency credits are removed, lost apostrophes restored. The kind tells the story splitter what the
+ * paragraph is: story text, a headline-like line, a caption, a byline, the headline of another
+ * story glued to boilerplate or to a timestamp ("teaser"), or nothing worth keeping.
+ * `beforeStory` says that no story text has been seen yet (where uncredited captions sit).
+ */
+export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } = {}): ClassifiedParagraph {
+  const p = repairApostrophes(collapseWhitespace(raw));
+  if (p === '' || isRelatedStoryLine(p) || isBoilerplateLine(p)) return DROPPED;
+  const byline = bylineKind(p);
+  if (byline === 'dated-byline') return { kind: 'dated-byline', text: p };
+  if (byline) return { kind: 'byline', text: p };
+  const stamped = beforeGluedTimestamp(p);
+  if (stamped !== null && isHeadlineLike(stamped)) return { kind: 'teaser', text: stamped };
+  if (isCredit(p)) return { kind: 'caption', text: p };
+  const sentences = reattachCredits(splitSentences(p));
+  const last = trailingCredit(sentences[sentences.length - 1] ?? '');
+  // A short paragraph closed by a photo credit is a caption as a whole, and so is one that reads
+  // like a caption.
+  if (last?.photo && sentences.length <= 3) return { kind: 'caption', text: p };
+  if (isUncreditedCaption(sentences, opts.beforeStory ?? false)) return { kind: 'caption', text: p };
+
+  const kept: string[] = [];
+  let teaser: string | null = null;
+  let captions = 0;
+  sentences.forEach((sentence, i) => {
+    if (isBoilerplateSentence(sentence)) {
+      if (kept.length === 0 && teaser === null) teaser = gluedHeadline(sentence);
+      return;
+    }
+    const next = sentences[i + 1];
+    const beforeDateline = kept.length === 0 && next !== undefined && startsWithDateline(next);
+    if (isCaptionSentence(sentence) || (beforeDateline && describesPhoto(sentence))) {
+      captions++;
+      return;
+    }
+    kept.push(stripTrailingCredit(sentence));
+  });
+  if (teaser !== null) return { kind: 'teaser', text: teaser };
+  if (kept.length === 0) return captions > 0 ? { kind: 'caption', text: p } : DROPPED;
+  const text = kept.join(' ');
+  return { kind: kept.length === 1 && isHeadlineLike(text) ? 'headline' : 'content', text };
+}
+
+/**
+ * Cleans the text of a news page into the body of its main story: entities decoded, whitespace
+ * collapsed, boilerplate, captions, credits, bylines, datelines and inline related-story lines
+ * removed, apostrophes repaired, repeated paragraphs (and paragraphs repeating the headline)
+ * dropped, and any further stories on the page cut off. Paragraphs are separated by "\n\n".
+ */
+export function cleanBody(text: string, opts: { title?: string } = {}): string {
+  const classified: ClassifiedParagraph[] = [];
+  let beforeStory = true;
+  for (const paragraph of dropMenuRuns(splitParagraphs(decodeEntities(text)))) {
+    const c = classifyParagraph(paragraph, { beforeStory });
+    if (c.kind === 'content') beforeStory = false;
+    classified.push(c);
+  }
+  const story = selectMainStory(classified);
+  return dropRepeatedParagraphs(story, opts.title ? [opts.title] : []).join('\n\n');
+}

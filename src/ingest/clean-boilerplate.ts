@@ -1,0 +1,98 @@
+/**
+ * Web boilerplate: text that a page shows around every story (JavaScript and cookie notices,
+ * advertising slots, newsletter and subscription prompts, share and "read more" links). General
+ * phrasings only, never one site's strings.
+ */
+
+/** Sentences that are boilerplate wherever they appear. */
+const SENTENCE_PATTERNS: readonly RegExp[] = [
+  // JavaScript-required notices and their "how to enable it" follow-ups.
+  /\bjava-?script\b.{0,60}\b(?:is (?:disabled|required|not enabled|turned off)|must be enabled|to (?:use|view|access|continue))\b/i,
+  /\b(?:enable|turn on|activate|requires?|needs?|allow)\s+java-?script\b/i,
+  /\byour (?:web )?browser\b.{0,80}\bjava-?script\b|\bjava-?script\b.{0,80}\byour (?:web )?browser\b/i,
+  /\benable-?javascript\b/i,
+  /\b(?:please )?refer to this (?:site|page)\b.*https?:\/\//i,
+  // Cookie and consent banners speak to the reader ("we use cookies", "you accept").
+  /^(?=.*\bcookies?\b)(?=.*\b(?:we|our|you|your)\b)(?=.*\b(?:use|accept|consent|settings|preferences|policy|continu\w*|agree|experience)\b)/i,
+  /\bmanage (?:your )?(?:consent|cookie|privacy) (?:settings|preferences|choices)\b/i,
+  // Newsletter and subscription prompts.
+  /^(?:sign up|subscribe|register|join (?:our|us)\b)\b.{0,80}\b(?:newsletters?|inbox|alerts?|free|now|today|here|access|updates|daily|weekly|briefing|digest|emails?)\b/i,
+  /\b(?:already (?:a )?subscriber|subscribe (?:now|today|to (?:continue|read|keep reading|our|the))|subscribers? only|for subscribers|(?:log|sign) ?in to (?:continue|read|keep reading)|create a free account|start (?:your|a) free trial|get unlimited access|to continue reading|to keep reading)\b/i,
+  /\b(?:delivered|straight|direct(?:ly)?|in|to) (?:to )?your inbox\b/i,
+  // Link furniture.
+  /\b(?:click|tap) here\b/i,
+  /^(?:read more|read next|read also|see also|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—-]|$)/i,
+  /^share (?:this|the) (?:article|story|page|post|video)\b/i,
+  /^(?:follow|like)\b.{0,60}\bon (?:x|twitter|facebook|instagram|tiktok|youtube|threads|linkedin|bluesky|whatsapp|telegram)\b/i,
+  /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
+  // Rights and credits for the page, not the story.
+  /\ball rights reserved\b/i,
+  /^(?:copyright\b|©|\(c\) \d{4})/i,
+  /\bcontributed (?:reporting )?to this (?:report|story|article)\b/i,
+  /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i,
+  /^listen to (?:this|the) (?:article|story)\b/i,
+  // A notice glued after other text: "… two separate waves Advertisement".
+  /\s(?:Advertisement|ADVERTISEMENT)$/,
+  /^(?:skip to (?:main )?content|loading\.*|advertisement - scroll to continue)\b/i,
+];
+
+/** Whole lines that are page furniture: ad slots, single navigation or share words. */
+const LINE_PATTERNS: readonly RegExp[] = [
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
+  /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen)\b[\s|,/·•]*){1,8}$/i,
+  /^[\p{P}\p{S}\s]*$/u,
+  // A bare label left over from a link or a widget: "Short link:", "Tags:".
+  /^\p{L}+(?: \p{L}+){0,2}:$/u,
+];
+
+// The buttons of a cookie or consent banner: "Accept", "Accept all | Settings", "Yes, I agree".
+const CONSENT_BUTTON =
+  /\b(?:accept(?: all)?(?: cookies)?|reject(?: all)?|decline|allow(?: all)?|deny|(?:yes|no),? (?:i agree|thanks|take me to settings)|i agree|agree|manage (?:preferences|settings|cookies|options|consent)|cookie settings|more options|settings|preferences|got it|ok(?:ay)?)\b/gi;
+
+// Where a notice glued to the end of other text starts: a capitalised opening phrase.
+const NOTICE_START =
+  /(?<=\s)(?:Advertisement$|ADVERTISEMENT$|Sorry\b|Your (?:web )?browser\b|Please (?:enable|turn on|activate|update|upgrade|allow)\b|(?:This|The) (?:site|website|page|app) (?:requires|needs|uses)\b|Java[Ss]cript (?:is|must|needs)\b|We use cookies\b|(?:Sign up|Subscribe) (?:for|to|now|today)\b|To continue reading\b)/;
+
+/** True for a sentence that is web boilerplate (see the patterns above). */
+export function isBoilerplateSentence(sentence: string): boolean {
+  const s = sentence.trim();
+  return s !== '' && (SENTENCE_PATTERNS.some((re) => re.test(s)) || isConsentButtons(s));
+}
+
+/** True for a line made only of consent-banner buttons ("Accept Manage preferences"). */
+function isConsentButtons(text: string): boolean {
+  return text.split(/\s+/).length <= 12 && /^[\s|,/·•.!]*$/.test(text.replace(CONSENT_BUTTON, ''));
+}
+
+/**
+ * True for a whole line that is page furniture ("Advertisement", "Share | Tweet | Email", "--").
+ * Boilerplate sentences inside a paragraph are found with isBoilerplateSentence.
+ */
+export function isBoilerplateLine(line: string): boolean {
+  const s = line.trim();
+  return LINE_PATTERNS.some((re) => re.test(s));
+}
+
+/**
+ * For a boilerplate sentence with other text glued in front of the notice ("South Korea expresses
+ * hope for a summit Sorry, but your browser needs Javascript…"), the glued text when it reads as a
+ * headline (no closing punctuation, at least three words, capitalised); otherwise null.
+ */
+export function gluedHeadline(sentence: string): string | null {
+  if (!isBoilerplateSentence(sentence)) return null;
+  const m = NOTICE_START.exec(sentence);
+  if (!m || m.index === 0) return null;
+  const prefix = sentence.slice(0, m.index).trim();
+  return isHeadlineLike(prefix) ? prefix : null;
+}
+
+/**
+ * Reads as a headline rather than prose: 3–30 words, starts with a capital letter, digit or quote,
+ * and does not end with sentence punctuation, a comma or a colon.
+ */
+export function isHeadlineLike(text: string): boolean {
+  const s = text.trim();
+  const words = s.split(/\s+/).length;
+  if (words < 3 || words > 30 || s.length > 220) return false;
+  return /^["'“‘]?[\p{Lu}\p{N}]/u.test(s) && !/[.,;:!]["'”’)]*$/.test(s);
+}

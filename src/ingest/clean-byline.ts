@@ -1,0 +1,58 @@
+/**
+ * Byline and timestamp lines: "By Jane Doe", "By JANE DOE and John Roe, Reuters", "Staff Writer",
+ * "Jane Doe, Staff Reporter", "Kyodo May 13, 2021", "Updated: May 13, 2021 10:30 a.m.".
+ */
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+const TIME = '(?:[\\s,|–—-]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[A-Z]{2,4})?)?';
+const NAME_WORD = "[\\p{Lu}][\\p{L}.'’-]*";
+const NAME = `${NAME_WORD}(?:\\s+(?:${NAME_WORD}|de|van|von|da|del|der|la|le|bin|al|el))*`;
+const ROLE = `(?:${anyCase('senior chief foreign political special staff business contributing deputy')}\\s+)*${anyCase(
+  'writer reporter correspondent editor contributor journalist',
+)}s?`;
+
+const BY_LINE = new RegExp(
+  `^(?:By|BY|by)\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*[,|–—-]\\s*.{0,60})?$`,
+  'u',
+);
+const ROLE_LINE = new RegExp(`^(?:${NAME}\\s*[,|–—-]?\\s*)?${ROLE}$`, 'u');
+// A source name followed by a date: "Kyodo May 13, 2021", "Reuters | Jan 5, 2026 08:30 GMT".
+const DATED_LINE = new RegExp(`^(?:By\\s+)?${NAME}(?:\\s*[,|–—-])?\\s+${DATE}${TIME}$`, 'u');
+const STAMP = `(?:Published|Updated|Posted|Issued|Last updated|First published)(?:\\s+on)?:?\\s+(?:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|just now|yesterday|today|${DATE}.{0,30}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}.{0,20}|\\d{1,2}[:.]\\d{2}.{0,30})`;
+const TIMESTAMP_LINE = new RegExp(`^${STAMP}$`, 'i');
+// A timestamp glued after other text: "Referees to explain VAR decisions Published 3 hours ago".
+const GLUED_TIMESTAMP = new RegExp(`^(.+?)\\s+${STAMP}$`);
+
+/** The text before a timestamp glued to its end ("Headline Published 3 hours ago" → "Headline"); null if none. */
+export function beforeGluedTimestamp(line: string): string | null {
+  const m = GLUED_TIMESTAMP.exec(line.trim());
+  return m ? m[1]!.trim() : null;
+}
+
+/** A regex alternation of the words in lower, Title and UPPER case. */
+function anyCase(words: string): string {
+  const forms = words.split(' ').flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+  return `(?:${forms.join('|')})`;
+}
+
+export type BylineKind = 'byline' | 'dated-byline' | 'timestamp';
+
+/**
+ * Classifies a whole line as a byline ("By Jane Doe", "Staff Writer"), a byline with a date (a
+ * source name and a date: "Kyodo May 13, 2021", which in a scraped page starts a new story) or a
+ * timestamp ("Updated May 13, 2021"); null for anything else.
+ */
+export function bylineKind(line: string): BylineKind | null {
+  const s = line.trim();
+  if (s.length > 120 || /[.!?]["'”’]?$/.test(s.replace(/\b(?:[ap]\.m|Jr|Sr|[A-Z])\.$/, ''))) return null;
+  if (DATED_LINE.test(s)) return 'dated-byline';
+  if (TIMESTAMP_LINE.test(s)) return 'timestamp';
+  if (BY_LINE.test(s) || ROLE_LINE.test(s)) return 'byline';
+  return null;
+}
+
+/** True for a byline, dated byline or timestamp line. */
+export function isBylineLine(line: string): boolean {
+  return bylineKind(line) !== null;
+}

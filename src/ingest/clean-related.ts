@@ -1,0 +1,12 @@
+/**
+ * Inline "related story" links that some sites set in capitals between paragraphs: "NATO WARNS
+ * RUSSIA AFTER POLAND SHOOTS DOWN 'HUGE NUMBER' OF DRONES". A line with at least four words, at
+ * least 15 letters, mostly letters and no lower-case letter at all.
+ */
+export function isRelatedStoryLine(line: string): boolean {
+  const s = line.trim();
+  if (/\p{Ll}/u.test(s)) return false;
+  const letters = s.match(/\p{L}/gu)?.length ?? 0;
+  const visible = s.replace(/\s+/g, '').length;
+  return s.split(/\s+/).length >= 4 && letters >= 15 && letters / visible >= 0.6;
+}

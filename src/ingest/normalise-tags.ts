@@ -1,0 +1,41 @@
+import { terms, tokenize } from '../text/index.js';
+import { decodeEntities } from './clean-entities.js';
+import { collapseWhitespace } from './clean-whitespace.js';
+
+/** Tag values from front matter: a list, or one comma-separated string. */
+export function tagValues(value: unknown): string[] {
+  if (Array.isArray(value))
+    return value.flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [String(v)] : []));
+  if (typeof value === 'string') return value.split(',');
+  return [];
+}
+
+/** A site or feed name rather than a topic: "news.google.com", "https://…", "www.example.org". */
+function isJunkTag(tag: string): boolean {
+  return /^(?:https?:|www\.)/.test(tag) || /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/.test(tag) || tag.length > 60;
+}
+
+/**
+ * Normalises front-matter tags: decoded, trimmed, lower-case, whitespace collapsed, a leading "#"
+ * removed, site names ("news.google.com") and duplicates dropped. A tag whose words all come from
+ * an outlet's name ("reuters"; "times" from "The Japan Times") is dropped unless those words also
+ * appear in one of the headlines ("japan" in "Life in a shrinking Japan").
+ */
+export function normaliseTags(
+  raw: readonly string[],
+  context: { outlets: readonly string[]; headlines: readonly string[] },
+): string[] {
+  const outletWords = new Set(context.outlets.flatMap((o) => tokenize(o.replace(/\.[a-z]{2,}$/i, ' '))));
+  // Headline words are compared by stem, so "israel" counts as appearing in "Israeli forces".
+  const headlineStems = new Set(context.headlines.flatMap((h) => terms(h)));
+  const out: string[] = [];
+  for (const value of raw) {
+    const tag = collapseWhitespace(decodeEntities(value)).replace(/^#+/, '').trim().toLowerCase();
+    if (tag === '' || isJunkTag(tag) || out.includes(tag)) continue;
+    const words = tokenize(tag);
+    const onlyOutlet = words.length > 0 && words.every((w) => outletWords.has(w));
+    if (onlyOutlet && !terms(tag).every((stem) => headlineStems.has(stem))) continue;
+    out.push(tag);
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import type { DatePrecision } from '../model.js';
+
+/** A publication date as the data model holds it. */
+export interface ParsedDate {
+  publishedAt: string;
+  datePrecision: DatePrecision;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+const MONTH_NAME =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
+const MONTH_FIRST = new RegExp(
+  `^${WEEKDAY}${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
+  'i',
+);
+const DAY_FIRST = new RegExp(
+  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})\\b`,
+  'i',
+);
+const RFC_2822 = new RegExp(
+  `^${WEEKDAY}\\d{1,2}\\s+${MONTH_NAME}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:GMT|UTC|UT|Z|[+-]\\d{4})$`,
+  'i',
+);
+
+/** Day precision for valid calendar dates between 1900 and 2100; null otherwise. */
+export function makeDay(year: number, month: number, day: number): ParsedDate | null {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null; // February 30th and the like
+  return { publishedAt: date.toISOString().slice(0, 10), datePrecision: 'day' };
+}
+
+/** An instant as an ISO string ending in "Z" (milliseconds dropped when zero). */
+export function makeInstant(date: Date): ParsedDate | null {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return null;
+  const year = date.getUTCFullYear();
+  if (year < 1900 || year > 2100) return null;
+  return { publishedAt: date.toISOString().replace('.000Z', 'Z'), datePrecision: 'instant' };
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.toLowerCase().slice(0, 3)] ?? 0;
+}
+
+/**
+ * Parses a publication date written by a person or a program: "2026-01-13" (day),
+ * "2026-01-13T08:30:00+09:00" or "2026-01-13 08:30" (instant; no zone means UTC),
+ * "Tue, 13 Jan 2026 08:30:00 GMT" (instant), "May 13, 2021", "Jan. 5, 2026", "Sept 5 2026",
+ * "5 January 2026", "Tuesday, January 13, 2026" (day; a clock time after a written-out date is
+ * ignored, since its zone is rarely stated). Returns null for anything else or an impossible date.
+ */
+export function parseDate(raw: string): ParsedDate | null {
+  const s = raw.trim().replace(/\s+/g, ' ');
+  let m = ISO_DAY.exec(s);
+  if (m) return makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = ISO_INSTANT.exec(s);
+  if (m) {
+    if (!makeDay(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+    const zone = (m[8] ?? 'Z').toUpperCase();
+    const offset =
+      zone === 'Z' || zone === 'UTC' || zone === 'GMT'
+        ? 'Z'
+        : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+    const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${offset}`;
+    return makeInstant(new Date(iso));
+  }
+  if (RFC_2822.test(s)) return makeInstant(new Date(s.replace(/\bUTC$/i, 'GMT')));
+  m = MONTH_FIRST.exec(s);
+  if (m) return makeDay(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+  m = DAY_FIRST.exec(s);
+  if (m) return makeDay(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  return null;
+}
+
+/**
+ * Parses a date value from front matter: a string (see parseDate), a Date that a YAML parser made
+ * (midnight UTC is read as a day), or a Unix time in seconds or milliseconds.
+ */
+export function parseDateValue(value: unknown): ParsedDate | null {
+  if (typeof value === 'string') return parseDate(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const midnight =
+      value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() + value.getUTCMilliseconds() === 0;
+    return midnight
+      ? makeDay(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate())
+      : makeInstant(value);
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (value > 1e9 && value < 1e10) return makeInstant(new Date(value * 1000));
+    if (value > 1e12 && value < 1e13) return makeInstant(new Date(value));
+  }
+  return null;
+}
+
+/** The fallback when a document has no usable date: the file's modification time, as an instant. */
+export function mtimeDate(mtime: Date): ParsedDate {
+  const date = Number.isNaN(mtime.getTime()) ? new Date(0) : mtime;
+  return { publishedAt: date.toISOString().replace('.000Z', 'Z'), datePrecision: 'instant' };
+}
+
+/**
+ * The document's date, or the file's modification time with a warning when the date is missing
+ * or unreadable. `raw` is the date as written, for the warning.
+ */
+export function dateOrMtime(
+  parsed: ParsedDate | null,
+  raw: string,
+  mtime: Date,
+): { date: ParsedDate; warning: string | null } {
+  if (parsed) return { date: parsed, warning: null };
+  const shown = raw.replace(/\s+/g, ' ').trim();
+  const quoted = shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+  return {
+    date: mtimeDate(mtime),
+    warning: `no usable date ("${quoted}"); using the file's modification time`,
+  };
+}

@@ -1,0 +1,39 @@
+import { hasFrontMatter } from './parse-front-matter.js';
+import { parseFrontMatterDocument } from './parse-front-matter-document.js';
+import { parseScrapedText } from './parse-scraped-text.js';
+import type { ParseContext, ParseOutcome } from './types.js';
+
+export const FEED_REASON = 'RSS/Atom files are read by the feed reader';
+
+/** BOMs removed, line endings normalised to "\n", leading blank lines and indentation dropped. */
+export function normaliseDocument(text: string): string {
+  return text
+    .replace(/^\ufeff+/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s+/, '');
+}
+
+/** True for an XML document such as an RSS or Atom feed (read by the feed reader, not here). */
+export function looksLikeFeed(text: string): boolean {
+  return /^<(?:\?xml|rss|feed|rdf:RDF)\b/i.test(text);
+}
+
+/**
+ * Parses one news document, detecting its format by content: YAML front matter (a Google News
+ * item, or an article with a Markdown or HTML body) or scraped text (headline line, date line,
+ * page text). Never throws: unusable input gives `{ ok: false, reason }` with a one-line reason.
+ */
+export function parseDocument(text: string, ctx: ParseContext): ParseOutcome {
+  try {
+    const doc = normaliseDocument(text);
+    if (doc.trim() === '') return { ok: false, reason: 'empty file' };
+    if (looksLikeFeed(doc)) return { ok: false, reason: FEED_REASON };
+    if (/^---[a-z]+[ \t]*\n/i.test(doc))
+      return { ok: false, reason: 'malformed front matter: only YAML is read' };
+    if (hasFrontMatter(doc)) return parseFrontMatterDocument(doc, ctx);
+    return parseScrapedText(doc, ctx);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `unreadable document: ${message.split('\n')[0]}` };
+  }
+}

@@ -1,0 +1,85 @@
+import type { Article } from '../model.js';
+import { cleanBody } from './clean-body.js';
+import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import { articleId } from './ids.js';
+import { dateOrMtime, type ParsedDate, parseDate } from './parse-date.js';
+import type { ParseContext, ParseOutcome } from './types.js';
+
+/** The line under a scraped headline: its date, the outlet if named, and the date as written. */
+export interface DateLine {
+  date: ParsedDate | null;
+  outlet: string;
+  raw: string;
+}
+
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
+const NUMERIC_DATE = /\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
+const STAMP_WORD = /^\s*(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*/i;
+
+/**
+ * Reads the date line of a scraped page: "May 13, 2021 (Mainichi Japan)", "Jan. 5, 2026",
+ * "2026-01-05 | Reuters", "Reuters - 5 January 2026", "Published May 13, 2021". A line that is
+ * meant as a date line (short, with a month and day, a numeric date, or a short text with an outlet
+ * in parentheses) but whose date cannot be read gives date null; a line that is not a date line at
+ * all (a first paragraph) gives null.
+ */
+export function parseDateLine(line: string): DateLine | null {
+  const s = line.trim();
+  if (s === '' || s.length > 120) return null;
+  const candidates: Array<[string, string]> = [];
+  const paren = /^(.*?)\s*\(([^()]{1,80})\)$/.exec(s);
+  if (paren) candidates.push([paren[1]!, paren[2]!]);
+  const sep = /^(.+?)\s+[|–—-]\s+(.+)$/.exec(s);
+  if (sep) candidates.push([sep[1]!, sep[2]!], [sep[2]!, sep[1]!]);
+  candidates.push([s, '']);
+  for (const [datePart, outlet] of candidates) {
+    const date = parseDate(datePart.replace(STAMP_WORD, ''));
+    if (date) return { date, outlet: cleanOutlet(outlet), raw: datePart.trim() };
+  }
+  const words = s.split(/\s+/).length;
+  const dateLike = (MONTH_WORD.test(s) || NUMERIC_DATE.test(s)) && words <= 10 && !/[.!?]$/.test(s);
+  if (paren && paren[1]!.split(/\s+/).length <= 6)
+    return { date: null, outlet: cleanOutlet(paren[2]!), raw: paren[1]! };
+  if (dateLike) return { date: null, outlet: '', raw: s };
+  return null;
+}
+
+/**
+ * Parses a scraped news page: a headline line, a date line ("Month D, YYYY (Outlet)"), then the
+ * page's text, of which only the main story is kept as the body.
+ */
+export function parseScrapedText(text: string, ctx: ParseContext): ParseOutcome {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0) return { ok: false, reason: 'empty file' };
+  let title = cleanTitle(lines[first]!);
+  if (!/[\p{L}\p{N}]/u.test(title) || title.length > 300) return { ok: false, reason: 'no title' };
+
+  let second = first + 1;
+  while (second < lines.length && lines[second]!.trim() === '') second++;
+  const dateLine = second < lines.length ? parseDateLine(lines[second]!) : null;
+  const bodyStart = dateLine ? second + 1 : second;
+
+  let outlet = dateLine?.outlet ?? '';
+  if (outlet) title = stripOutletSuffix(title, outlet);
+  else ({ title, outlet } = splitOutletSuffix(title));
+
+  const warnings: string[] = [];
+  const { date, warning } = dateOrMtime(dateLine?.date ?? null, dateLine?.raw ?? '', ctx.mtime);
+  if (warning) warnings.push(warning);
+  const body = cleanBody(lines.slice(bodyStart).join('\n'), { title });
+  if (body === '') warnings.push('no story text; kept as a headline only');
+
+  const article: Article = {
+    id: articleId({ url: null, outlet, title, publishedAt: date.publishedAt }),
+    url: null,
+    title,
+    outlet,
+    publishedAt: date.publishedAt,
+    datePrecision: date.datePrecision,
+    tags: [],
+    body,
+    origin: ctx.origin,
+  };
+  return { ok: true, format: 'scraped-text', articles: [article], warnings };
+}

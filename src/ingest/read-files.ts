@@ -1,0 +1,110 @@
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { decodeText } from './decode-text.js';
+import { FEED_REASON, parseDocument } from './parse-document.js';
+import type { FileOutcome } from './types.js';
+
+/** Files larger than this are skipped unless the caller allows more. */
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom']);
+
+/** A size for people: "512 bytes", "2.3 KB", "3.1 MB". */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a directory',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'name too long',
+  };
+  return `unreadable (${(code && why[code]) ?? code ?? (error instanceof Error ? error.message : 'unknown error')})`;
+}
+
+/**
+ * Reads and parses one news file. Never throws: a file that cannot be used is skipped with a
+ * one-line reason (unreadable, empty, binary, larger than `maxBytes` (2 MB by default), an
+ * RSS/Atom feed, malformed front matter, no title, no headline). Warnings (a missing date, an
+ * unusable Google News headline) are one line each, without the file name.
+ */
+export async function readSourceFile(file: string, opts: { maxBytes?: number } = {}): Promise<FileOutcome> {
+  const path = resolve(file);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const skip = (reason: string): FileOutcome => ({ ok: false, file: path, reason });
+  try {
+    const info = await stat(path).catch((error: unknown) => {
+      throw new ReadError(unreadable(error));
+    });
+    if (info.isDirectory()) return skip('unreadable (is a directory)');
+    if (!info.isFile()) return skip('unreadable (not a regular file)');
+    if (info.size > maxBytes) return skip(`larger than ${size(maxBytes)} (${size(info.size)})`);
+    if (FEED_EXTENSIONS.has(extname(path).toLowerCase())) return skip(FEED_REASON);
+    const bytes = await readAtMost(path, maxBytes);
+    if (bytes.length > maxBytes) return skip(`larger than ${size(maxBytes)} (${size(bytes.length)}+)`);
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return skip(decoded.reason);
+    const outcome = parseDocument(decoded.text, { origin: path, mtime: info.mtime });
+    if (!outcome.ok) return skip(outcome.reason);
+    const warnings = decoded.warning ? [decoded.warning, ...outcome.warnings] : outcome.warnings;
+    return { ok: true, file: path, format: outcome.format, articles: outcome.articles, warnings };
+  } catch (error) {
+    return skip(error instanceof ReadError ? error.message : unreadable(error));
+  }
+}
+
+class ReadError extends Error {}
+
+/** Reads up to `limit + 1` bytes, so a file that grew since it was measured is still caught. */
+async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit + 1);
+    let total = 0;
+    while (total < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return buffer.subarray(0, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Every news file under `dir`, recursively, as absolute paths in sorted order. Dot-files and
+ * dot-directories are skipped, and so is anything that is not a regular file (a symbolic link is
+ * followed; a dangling one is listed, so that reading it reports it). Never throws for an
+ * unreadable subdirectory: it is left out.
+ */
+export async function listSourceFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  await walk(resolve(dir), out, new Set());
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
+  const real = await stat(dir).catch(() => null);
+  const key = real ? `${real.dev}:${real.ino}` : dir;
+  if (seen.has(key)) return; // a symbolic link loop
+  seen.add(key);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, out, seen);
+    else if (entry.isFile()) out.push(path);
+    else if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null);
+      if (target?.isDirectory()) await walk(path, out, seen);
+      else if (target?.isFile() || (!target && (await lstat(path).catch(() => null)))) out.push(path);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { stripDateline } from './clean-dateline.js';
+
+export type ParagraphKind =
+  | 'content'
+  | 'headline'
+  | 'caption'
+  | 'byline'
+  | 'dated-byline'
+  | 'teaser'
+  | 'dropped';
+
+/** A paragraph of a page with what it was found to be, and its cleaned text. */
+export interface ClassifiedParagraph {
+  kind: ParagraphKind;
+  text: string;
+}
+
+/**
+ * Removes navigation menus: runs of three or more consecutive short lines (at most four words,
+ * no closing punctuation), such as a footer's list of sections or social networks.
+ */
+export function dropMenuRuns(paragraphs: readonly string[]): string[] {
+  const short = paragraphs.map((p) => p.split(/\s+/).length <= 4 && !/[.!?:"'”’)]$/.test(p));
+  const out: string[] = [];
+  let i = 0;
+  while (i < paragraphs.length) {
+    let j = i;
+    while (j < paragraphs.length && short[j]) j++;
+    if (j === i) j++; // not a short line: keep it
+    if (j - i < 3 || !short[i]) out.push(...paragraphs.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The main (first) story of a page that may hold several: its paragraphs from the first story
+ * text up to where another story starts. Another story starts at a headline glued to boilerplate
+ * (a teaser), or at a byline that follows a caption or a headline-like line (headline, photo
+ * caption, byline: the pattern of a teaser block). Captions, bylines and boilerplate are never
+ * part of the body; the dateline is removed from the story's first paragraph; where another story
+ * starts, the headline-like lines just before it (that story's own headline) are dropped.
+ */
+export function selectMainStory(paragraphs: readonly ClassifiedParagraph[]): string[] {
+  const out: ClassifiedParagraph[] = [];
+  let started = false;
+  let previous: ParagraphKind | null = null;
+  let cut = false;
+  for (const p of paragraphs) {
+    if (started) {
+      const afterTeaserParts = previous === 'caption' || previous === 'headline';
+      cut = p.kind === 'teaser' || ((p.kind === 'byline' || p.kind === 'dated-byline') && afterTeaserParts);
+      if (cut) break;
+    }
+    if (p.kind !== 'dropped') previous = p.kind;
+    if (p.kind !== 'content' && p.kind !== 'headline') continue;
+    const text = started ? p.text : stripDateline(p.text);
+    if (text === '') continue;
+    out.push({ kind: p.kind, text });
+    if (p.kind === 'content') started = true;
+  }
+  while (cut && out.length > 0 && out[out.length - 1]!.kind === 'headline') out.pop();
+  return out.map((p) => p.text);
+}

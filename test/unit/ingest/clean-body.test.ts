@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { classifyParagraph, cleanBody } from '../../../src/ingest/clean-body.js';
+import { dropMenuRuns, selectMainStory } from '../../../src/ingest/split-stories.js';
+
+describe('classifyParagraph', () => {
+  it('tells story text from captions, bylines, teasers and furniture', () => {
+    expect(classifyParagraph('The council voted on Monday.').kind).toBe('content');
+    expect(classifyParagraph('Advertisement').kind).toBe('dropped');
+    expect(classifyParagraph('COAL PRICES CLIMB AS WINTER DEMAND PEAKS').kind).toBe('dropped');
+    expect(classifyParagraph('Inspectors examine the tunnel on Saturday. | VALLEY TRIBUNE / POOL').kind).toBe(
+      'caption',
+    );
+    expect(classifyParagraph('Kyodo May 13, 2021').kind).toBe('dated-byline');
+    expect(classifyParagraph('By Jane Doe').kind).toBe('byline');
+    expect(
+      classifyParagraph(
+        'Mine operator faces inquiry Sorry, but your browser needs JavaScript to use this site.',
+      ),
+    ).toEqual({
+      kind: 'teaser',
+      text: 'Mine operator faces inquiry',
+    });
+    expect(classifyParagraph('What happens next').kind).toBe('headline');
+  });
+  it('removes a caption and a credit inside a story paragraph, keeping the story sentences', () => {
+    const p = classifyParagraph(
+      'A worker inspects the dam in Lyon on March 3, 2025. (Reuters) LYON (Reuters) - Engineers found no damage. Repairs start soon.',
+    );
+    expect(p).toEqual({
+      kind: 'content',
+      text: 'LYON (Reuters) - Engineers found no damage. Repairs start soon.',
+    });
+  });
+});
+
+describe('selectMainStory', () => {
+  it('cuts the page where a teaser story starts and strips the dateline', () => {
+    const story = selectMainStory([
+      { kind: 'caption', text: 'x' },
+      { kind: 'content', text: 'TOKYO (Kyodo) — Leaders met.' },
+      { kind: 'content', text: 'They agreed to meet again.' },
+      { kind: 'teaser', text: 'Another headline' },
+      { kind: 'content', text: 'Teaser text.' },
+    ]);
+    expect(story).toEqual(['Leaders met.', 'They agreed to meet again.']);
+  });
+  it('cuts at a byline that follows a headline and a caption, dropping that headline', () => {
+    const story = selectMainStory([
+      { kind: 'content', text: 'Main story.' },
+      { kind: 'headline', text: 'Second story headline' },
+      { kind: 'caption', text: 'Photo.' },
+      { kind: 'byline', text: 'By Jane Doe' },
+      { kind: 'content', text: 'Second story text.' },
+    ]);
+    expect(story).toEqual(['Main story.']);
+  });
+  it('keeps reading past a byline under the standfirst and a final line without a full stop', () => {
+    const story = selectMainStory([
+      { kind: 'content', text: 'Standfirst sentence.' },
+      { kind: 'dated-byline', text: 'Jane Doe May 5, 2025' },
+      { kind: 'content', text: 'Body.' },
+      { kind: 'headline', text: 'The album is out now' },
+    ]);
+    expect(story).toEqual(['Standfirst sentence.', 'Body.', 'The album is out now']);
+  });
+  it('drops navigation menus made of runs of short lines', () => {
+    expect(
+      dropMenuRuns(['Story text.', 'Facebook', 'World News', 'Sport', 'More text.', 'Subheading']),
+    ).toEqual(['Story text.', 'More text.', 'Subheading']);
+  });
+});
+
+describe('cleanBody', () => {
+  it('cleans a page into the main story only', () => {
+    const page = [
+      'By Kenta Hoshino, Staff Writer',
+      'A worker checks a gauge at the plant on Sunday. | KYODO',
+      'OSAKA — Power was restored to 20,000 homes on Sunday, the utility said.',
+      'Advertisement',
+      'Crews worked through the night, and the company didn t expect further cuts.',
+      'POWER CUTS HIT NORTHERN TOWNS AS STORM MOVES EAST',
+      'Crews worked through the night, and the company didn t expect further cuts.',
+      'Share this article',
+      'Utility shares fall on outage costs Sorry, but your browser needs Javascript to use this site.',
+      'Traders sold utility shares on Monday.',
+    ].join('\n');
+    expect(cleanBody(page)).toBe(
+      "Power was restored to 20,000 homes on Sunday, the utility said.\n\nCrews worked through the night, and the company didn't expect further cuts.",
+    );
+  });
+  it('drops a first paragraph that repeats the headline and decodes entities', () => {
+    expect(
+      cleanBody('Floods close schools\nSchools &amp; roads closed.', { title: 'Floods close schools' }),
+    ).toBe('Schools & roads closed.');
+  });
+  it('returns an empty body for a page of furniture only', () => {
+    expect(cleanBody('Advertisement\nShare this article\nSign up for our newsletter')).toBe('');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  gluedHeadline,
+  isBoilerplateLine,
+  isBoilerplateSentence,
+  isHeadlineLike,
+} from '../../../src/ingest/clean-boilerplate.js';
+
+describe('isBoilerplateSentence', () => {
+  it('recognises JavaScript-required notices and the enable-javascript link', () => {
+    expect(isBoilerplateSentence('Sorry, but your browser needs Javascript to use this site.')).toBe(true);
+    expect(isBoilerplateSentence('Please enable JavaScript to view the comments.')).toBe(true);
+    expect(
+      isBoilerplateSentence(
+        "If you're not sure how to activate it, please refer to this site: https://www.enable-javascript.com/",
+      ),
+    ).toBe(true);
+  });
+  it('recognises cookie and consent banners, including their buttons', () => {
+    expect(isBoilerplateSentence('We use cookies to improve your experience on our site.')).toBe(true);
+    expect(isBoilerplateSentence('By continuing to browse, you agree to our use of cookies.')).toBe(true);
+    expect(isBoilerplateSentence('Accept all | Settings')).toBe(true);
+    expect(isBoilerplateSentence('Yes, I agree | No, take me to settings')).toBe(true);
+  });
+  it('recognises newsletter, subscription, share, read-more and click-here prompts', () => {
+    for (const s of [
+      'Sign up for our newsletter',
+      'Sign up for the Morning Briefing. Get the day’s news in your inbox.',
+      'Subscribe to continue reading.',
+      'Already a subscriber? Log in.',
+      'Share this article',
+      'Read more: Rhine shipping hit as water levels sink',
+      'CLICK HERE TO GET THE APP',
+      'Follow our sports coverage on X and Facebook.',
+      'The Associated Press contributed to this report.',
+      '(Reporting by Jane Roe; Editing by John Poe)',
+      'Copyright 2025 Example Media. All rights reserved.',
+    ]) {
+      expect(isBoilerplateSentence(s), s).toBe(true);
+    }
+  });
+  it('does not flag news sentences that mention the same words', () => {
+    for (const s of [
+      'The company said its JavaScript library had been downloaded a million times.',
+      'Regulators said the cookie rules would take effect next year.',
+      'Thousands signed up to volunteer after the floods.',
+      'Readers can share their views at a public meeting on Monday.',
+      'She said more reporting was needed before any decision.',
+    ]) {
+      expect(isBoilerplateSentence(s), s).toBe(false);
+    }
+  });
+});
+
+describe('isBoilerplateLine', () => {
+  it('recognises advertising slots, share bars and empty furniture', () => {
+    for (const line of [
+      'Advertisement',
+      'ADVERTISEMENT',
+      'Share | Tweet | Email',
+      'Facebook',
+      '--',
+      'Short link:',
+    ]) {
+      expect(isBoilerplateLine(line), line).toBe(true);
+    }
+  });
+  it('keeps ordinary short lines', () => {
+    for (const line of ['The vote was close.', 'Advertising revenue fell 5%.', 'Share prices rose']) {
+      expect(isBoilerplateLine(line), line).toBe(false);
+    }
+  });
+});
+
+describe('gluedHeadline', () => {
+  it('returns the headline glued in front of a notice', () => {
+    expect(
+      gluedHeadline(
+        'South Korea expresses hope for holding summit with Japan Sorry, but your browser needs Javascript to use this site.',
+      ),
+    ).toBe('South Korea expresses hope for holding summit with Japan');
+    expect(gluedHeadline('Fusion reactor in China sets record for sustained plasma Advertisement')).toBe(
+      'Fusion reactor in China sets record for sustained plasma',
+    );
+  });
+  it('returns null for a notice on its own or a sentence that is not boilerplate', () => {
+    expect(gluedHeadline('Sorry, but your browser needs Javascript to use this site.')).toBeNull();
+    expect(gluedHeadline('Officials said the site was safe.')).toBeNull();
+  });
+  it('tells headline-like text from prose', () => {
+    expect(isHeadlineLike('Mine operator faces safety inquiry after collapse')).toBe(true);
+    expect(isHeadlineLike('The miners were taken to hospital.')).toBe(false);
+    expect(isHeadlineLike('if you are not sure how to activate it,')).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { beforeGluedTimestamp, bylineKind } from '../../../src/ingest/clean-byline.js';
+import { startsWithDateline, stripDateline } from '../../../src/ingest/clean-dateline.js';
+import { dropRepeatedParagraphs } from '../../../src/ingest/clean-duplicates.js';
+import { isRelatedStoryLine } from '../../../src/ingest/clean-related.js';
+
+describe('stripDateline', () => {
+  it('removes wire datelines with an agency', () => {
+    expect(stripDateline('TOKYO (Kyodo) Visiting officials met.')).toBe('Visiting officials met.');
+    expect(stripDateline('LONDON (Reuters) - Shares fell.')).toBe('Shares fell.');
+    expect(stripDateline('SEOUL, South Korea (AP) — North Korea fired.')).toBe('North Korea fired.');
+    expect(stripDateline('NARA, Japan, Jan. 13 (Yonhap) -- Leaders met.')).toBe('Leaders met.');
+    expect(stripDateline('Jan 13 (Reuters) - FIFA received requests.')).toBe('FIFA received requests.');
+  });
+  it('removes datelines made of a place and a dash', () => {
+    expect(stripDateline('KYIV — Air raid sirens sounded.')).toBe('Air raid sirens sounded.');
+    expect(stripDateline('London – The foreign ministers met.')).toBe('The foreign ministers met.');
+  });
+  it('leaves sentences that only start with a name or an acronym', () => {
+    for (const s of [
+      'London is expensive.',
+      'NATO said on Monday it would respond.',
+      'Boris Johnson – the former prime minister – spoke.',
+      'The UN (United Nations) said.',
+    ]) {
+      expect(stripDateline(s), s).toBe(s);
+      expect(startsWithDateline(s)).toBe(false);
+    }
+  });
+});
+
+describe('bylineKind', () => {
+  it('recognises bylines, dated bylines and timestamps', () => {
+    expect(bylineKind('By Jane Doe')).toBe('byline');
+    expect(bylineKind('By Kenta Hoshino, Staff Writer')).toBe('byline');
+    expect(bylineKind('By Sam Harris, BBC Sport football reporter')).toBe('byline');
+    expect(bylineKind('Staff Writer')).toBe('byline');
+    expect(bylineKind('Kyodo May 13, 2021')).toBe('dated-byline');
+    expect(bylineKind('AFP January 12, 2026')).toBe('dated-byline');
+    expect(bylineKind('Updated: January 12, 2026 10:30 a.m.')).toBe('timestamp');
+    expect(bylineKind('Published 3 hours ago')).toBe('timestamp');
+  });
+  it('does not take sentences for bylines', () => {
+    for (const s of [
+      'By Monday, the death toll had risen to 50.',
+      'Kyodo News reported the talks on May 13, 2021.',
+      'The writer said so.',
+    ]) {
+      expect(bylineKind(s), s).toBeNull();
+    }
+  });
+  it('finds a timestamp glued to a teaser headline', () => {
+    expect(
+      beforeGluedTimestamp('Referees to explain VAR decisions from February Published 3 hours ago'),
+    ).toBe('Referees to explain VAR decisions from February');
+    expect(beforeGluedTimestamp('France unveils AI plan Issued on: 13/01/2026 - 18:40')).toBe(
+      'France unveils AI plan',
+    );
+    expect(beforeGluedTimestamp('The report was published on Monday.')).toBeNull();
+  });
+});
+
+describe('isRelatedStoryLine', () => {
+  it('recognises an all-caps related-story link', () => {
+    expect(isRelatedStoryLine("NATO WARNS RUSSIA AFTER POLAND SHOOTS DOWN 'HUGE NUMBER' OF DRONES")).toBe(
+      true,
+    );
+  });
+  it('keeps short acronyms and normal sentences', () => {
+    expect(isRelatedStoryLine('NATO AND EU')).toBe(false);
+    expect(isRelatedStoryLine('NATO warns Russia after Poland shoots down drones')).toBe(false);
+    expect(isRelatedStoryLine('2,000 - 1,500 (2024)')).toBe(false);
+  });
+});
+
+describe('dropRepeatedParagraphs', () => {
+  it('keeps the first of repeated paragraphs, ignoring case and spacing', () => {
+    expect(dropRepeatedParagraphs(['One thing.', 'Another.', 'one  THING.', 'Last.'])).toEqual([
+      'One thing.',
+      'Another.',
+      'Last.',
+    ]);
+  });
+  it('drops a paragraph that only repeats the headline', () => {
+    expect(
+      dropRepeatedParagraphs(
+        ['Miners freed after three days', 'Rescuers freed them.'],
+        ['Miners freed after three days'],
+      ),
+    ).toEqual(['Rescuers freed them.']);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { dateOrMtime, mtimeDate, parseDate, parseDateValue } from '../../../src/ingest/parse-date.js';
+
+describe('parseDate', () => {
+  it('keeps a day as a day', () => {
+    expect(parseDate('2026-01-13')).toEqual({ publishedAt: '2026-01-13', datePrecision: 'day' });
+    expect(parseDate('May 13, 2021')).toEqual({ publishedAt: '2021-05-13', datePrecision: 'day' });
+    expect(parseDate('Jan. 5, 2026')?.publishedAt).toBe('2026-01-05');
+    expect(parseDate('Sept 5 2025')?.publishedAt).toBe('2025-09-05');
+    expect(parseDate('5 January 2026')?.publishedAt).toBe('2026-01-05');
+    expect(parseDate('Tuesday, January 13, 2026')?.publishedAt).toBe('2026-01-13');
+  });
+  it('turns a time into a UTC instant', () => {
+    expect(parseDate('2026-01-13T08:30:00+09:00')).toEqual({
+      publishedAt: '2026-01-12T23:30:00Z',
+      datePrecision: 'instant',
+    });
+    expect(parseDate('2026-01-13 08:30')).toEqual({
+      publishedAt: '2026-01-13T08:30:00Z',
+      datePrecision: 'instant',
+    });
+    expect(parseDate('Tue, 13 Jan 2026 08:30:00 GMT')?.publishedAt).toBe('2026-01-13T08:30:00Z');
+  });
+  it('refuses impossible or unreadable dates', () => {
+    for (const raw of [
+      'February 30, 2021',
+      '2026-13-01',
+      'Sometime last spring',
+      '',
+      '13/14/2026',
+      'May 13, 1066',
+    ]) {
+      expect(parseDate(raw), raw).toBeNull();
+    }
+  });
+});
+
+describe('parseDateValue and the fallback', () => {
+  it('reads YAML dates and Unix times', () => {
+    expect(parseDateValue(new Date('2026-01-13T00:00:00Z'))).toEqual({
+      publishedAt: '2026-01-13',
+      datePrecision: 'day',
+    });
+    expect(parseDateValue(new Date('2026-01-13T05:00:00Z'))?.datePrecision).toBe('instant');
+    expect(parseDateValue(1768262400)?.publishedAt).toBe('2026-01-13T00:00:00Z');
+    expect(parseDateValue({})).toBeNull();
+  });
+  it('falls back to the full modification time with a one-line warning', () => {
+    const mtime = new Date('2026-01-14T09:15:30.250Z');
+    expect(mtimeDate(mtime)).toEqual({ publishedAt: '2026-01-14T09:15:30.250Z', datePrecision: 'instant' });
+    const { date, warning } = dateOrMtime(null, 'last\nspring', mtime);
+    expect(date.publishedAt).toBe('2026-01-14T09:15:30.250Z');
+    expect(warning).toBe(`no usable date ("last spring"); using the file's modification time`);
+    expect(dateOrMtime(parseDate('2026-01-13'), '2026-01-13', mtime).warning).toBeNull();
+  });
+});

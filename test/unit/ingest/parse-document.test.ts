@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { clusterId, parseDocument } from '../../../src/ingest/index.js';
+import { fixturePath, MTIME } from './helpers.js';
+
+const ctx = { origin: '/news/file.txt', mtime: MTIME };
+const parseFixture = (name: string) =>
+  parseDocument(readFileSync(fixturePath(name), 'utf8'), { origin: fixturePath(name), mtime: MTIME });
+
+describe('parseDocument: scraped text', () => {
+  it('tolerates a BOM, CRLF line endings, leading blank lines and a date line without outlet', () => {
+    const outcome = parseFixture('scraped-crlf-bom.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.format).toBe('scraped-text');
+    const a = outcome.articles[0]!;
+    expect(a.title).toBe('City library reopens after two-year renovation');
+    expect(a.outlet).toBe('');
+    expect(a.publishedAt).toBe('2026-01-05');
+    expect(a.body).toBe(
+      'The central library reopened on Monday after a renovation that added a rooftop reading room and doubled the children’s section.\n\n' +
+        'Visitors queued before the doors opened, and staff said more than 2,000 people came through in the first hour.',
+    );
+    expect(a.body).not.toContain('\r');
+  });
+  it('keeps only the main story of a page with teaser stories', () => {
+    const outcome = parseFixture('scraped-multi-story.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const a = outcome.articles[0]!;
+    expect(a.outlet).toBe('Valley Tribune');
+    expect(a.body).toBe(
+      'Rescuers freed all 12 miners trapped underground since Friday, officials said Monday, after drilling a new shaft through 40 meters of rock.\n\n' +
+        'The miners were taken to hospital for checks, and none had serious injuries, the regional governor said. "They are tired, hungry and very happy," she told reporters.',
+    );
+  });
+  it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
+    const outcome = parseDocument(
+      'Dam repairs finish early - River Post\nJune 2, 2025 (River Post)\nThe repairs finished early.',
+      ctx,
+    );
+    expect(outcome.ok && outcome.articles[0]!.title).toBe('Dam repairs finish early');
+  });
+  it('refuses text with no headline line', () => {
+    expect(parseDocument('\n\n   \n', ctx)).toEqual({ ok: false, reason: 'empty file' });
+    expect(parseDocument('***\nJune 2, 2025\nText.', ctx)).toEqual({ ok: false, reason: 'no title' });
+  });
+});
+
+describe('parseDocument: front matter', () => {
+  it('reads a Markdown article: outlet split from the title, instant date, tags, clean body', () => {
+    const outcome = parseFixture('article-markdown.md');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.format).toBe('front-matter');
+    const a = outcome.articles[0]!;
+    expect(a.title).toBe('Harbour city votes to build "floating" flood barrier');
+    expect(a.outlet).toBe('The Coastal Ledger');
+    expect(a.url).toBe('https://example.org/news/flood-barrier');
+    expect(a.publishedAt).toBe('2026-01-11T23:30:00Z');
+    expect(a.datePrecision).toBe('instant');
+    expect(a.tags).toEqual(['flooding', 'harbour', 'local']);
+    expect(a.body).toBe(
+      'The city council voted 7-2 on Monday to build a floating flood barrier across the harbour mouth, a project engineers say could protect 4,000 homes from storm surges.\n\n' +
+        'The barrier, which would rest on the seabed and rise when sensors detect a surge, is expected to cost $180 million. Construction could start next year.\n\n' +
+        `"We can't keep sandbagging our way through every winter," Mayor Ellen Price said.`,
+    );
+  });
+  it('reads an HTML article with the outlet from a publisher field', () => {
+    const outcome = parseFixture('article-html.md');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const a = outcome.articles[0]!;
+    expect([a.title, a.outlet, a.publishedAt, a.datePrecision]).toEqual([
+      'Rail strike halts trains across the north',
+      'Northern Courier',
+      '2026-01-09',
+      'day',
+    ]);
+    expect(a.body.split('\n\n')).toHaveLength(3);
+    expect(a.body).not.toMatch(/Commuters wait|trackPageView|Share this|&[a-z#\d]+;/);
+  });
+  it('reads a single-headline Google News item and ignores the full-coverage link', () => {
+    const outcome = parseFixture('google-news-single.md');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.format).toBe('google-news');
+    expect(outcome.articles).toHaveLength(1);
+    const a = outcome.articles[0]!;
+    expect([a.title, a.outlet, a.url]).toEqual([
+      'Glacier retreat doubles in a decade, survey finds',
+      'Alpine Times',
+      'https://news.google.com/rss/articles/CBMiFIXTUREsingle01?oc=5',
+    ]);
+    expect(a.tags).toEqual(['glacier', 'retreat', 'survey']);
+    expect(a.clusterKey).toBe(clusterId('https://news.google.com/rss/articles/CBMiFIXTUREsingle01?oc=5'));
+  });
+  it('skips an unusable headline with a warning, keeps the rest, and reads a time as an instant', () => {
+    const outcome = parseFixture('google-news-bad-headline.md');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles.map((a) => [a.title, a.outlet])).toEqual([
+      ['Port workers end strike after pay deal', 'Harbour News'],
+      ['Dockers & shippers welcome ‘fair’ settlement', 'Shipping Weekly'],
+    ]);
+    expect(outcome.warnings).toEqual(['headline 2 skipped: no headline text']);
+    expect(outcome.articles[0]!.publishedAt).toBe('2026-01-07T14:05:00Z');
+    expect(new Set(outcome.articles.map((a) => a.clusterKey)).size).toBe(1);
+  });
+  it('refuses a Google News body without any usable headline', () => {
+    const text =
+      '---\ntitle: "X - Y"\ndate: 2026-01-01\n---\n<ol><li><a href="https://news.google.com/rss/articles/A"></a></li></ol>\n';
+    expect(parseDocument(text, ctx)).toEqual({
+      ok: false,
+      reason: 'no headline in the Google News body (1 unusable)',
+    });
+  });
+  it('refuses broken YAML and a missing title with one-line reasons', () => {
+    const broken = parseFixture('broken-yaml.md');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.reason).toMatch(/^malformed front matter: [^\n]+$/);
+    expect(parseFixture('no-title.md')).toEqual({ ok: false, reason: 'no title' });
+  });
+  it('takes the title from a leading Markdown heading when the front matter has none', () => {
+    const outcome = parseDocument(
+      '---\ndate: 2026-01-02\n---\n# Storm warning issued\n\nHeavy rain is expected.\n',
+      ctx,
+    );
+    expect(outcome.ok && [outcome.articles[0]!.title, outcome.articles[0]!.body]).toEqual([
+      'Storm warning issued',
+      'Heavy rain is expected.',
+    ]);
+  });
+});
+
+describe('parseDocument: dates and other formats', () => {
+  it('falls back to the modification time with a warning when the date is unusable', () => {
+    const outcome = parseFixture('bad-date.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.publishedAt).toBe('2026-01-14T09:00:00Z');
+    expect(outcome.articles[0]!.datePrecision).toBe('instant');
+    expect(outcome.articles[0]!.outlet).toBe('Town Crier');
+    expect(outcome.warnings).toEqual([
+      `no usable date ("Sometime last spring"); using the file's modification time`,
+    ]);
+  });
+  it('falls back the same way when front matter has no date', () => {
+    const outcome = parseDocument('---\ntitle: Quiet day\n---\nNothing happened.\n', ctx);
+    expect(outcome.ok && outcome.warnings).toEqual([
+      `no usable date (""); using the file's modification time`,
+    ]);
+    expect(outcome.ok && outcome.articles[0]!.publishedAt).toBe('2026-01-14T09:00:00Z');
+  });
+  it('leaves RSS and Atom documents to the feed reader', () => {
+    expect(parseDocument('<?xml version="1.0"?><rss></rss>', ctx)).toEqual({
+      ok: false,
+      reason: 'RSS/Atom files are read by the feed reader',
+    });
+  });
+});
