@@ -44,7 +44,12 @@ export function buildBriefing(
   }
 
   if (best.size === 0) {
-    return { ...base, stories: [], totalStories: 0, notice: { kind: 'no-match', suggestions: source.suggest(topic) } };
+    return {
+      ...base,
+      stories: [],
+      totalStories: 0,
+      notice: { kind: 'no-match', suggestions: source.suggest(topic) },
+    };
   }
 
   const candidates: RankCandidate[] = [];

@@ -45,7 +45,12 @@ export function relativeTime(publishedAt: string, now: Date): string {
 export function formatDate(publishedAt: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(publishedAt);
   const d = new Date(day ? `${publishedAt}T00:00:00Z` : publishedAt);
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const date = d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   if (day) return date;
   const time = d.toISOString().slice(11, 16);
   return `${date} ${time} UTC`;

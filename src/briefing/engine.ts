@@ -1,4 +1,4 @@
-import { urlKey, titleKey } from '../ingest/ids.js';
+import { titleKey, urlKey } from '../ingest/ids.js';
 import type { Article, Briefing, IndexedArticle, OutletLink } from '../model.js';
 import { fold, terms } from '../text/index.js';
 import { buildBriefing } from './build-briefing.js';
@@ -6,7 +6,7 @@ import { publishedMs } from './dates.js';
 import { type GrouperOptions, StoryGrouper } from './grouping.js';
 import { DEFAULT_RANKING, type RankingOptions } from './rank.js';
 import { SearchIndex } from './search-index.js';
-import { summarizeArticle, summarizeHeadlines, type SummaryOptions } from './summarize.js';
+import { type SummaryOptions, summarizeArticle, summarizeHeadlines } from './summarize.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface EngineOptions {
@@ -151,7 +151,8 @@ export class NewsEngine {
     this.byId.delete(articleId);
     this.slots[stored.slot] = undefined;
     const { article } = stored;
-    if (article.url && this.byUrl.get(urlKey(article.url)) === articleId) this.byUrl.delete(urlKey(article.url));
+    if (article.url && this.byUrl.get(urlKey(article.url)) === articleId)
+      this.byUrl.delete(urlKey(article.url));
     const tk = dedupTitleKey(article);
     if (this.byTitle.get(tk) === articleId) this.byTitle.delete(tk);
     this.index.remove(stored.slot);

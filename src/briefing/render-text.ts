@@ -14,7 +14,8 @@ export function renderBriefingText(briefing: Briefing, options: TextRenderOption
   lines.push(`Briefing: ${briefing.topic} · ${formatDate(briefing.generatedAt)}`);
   if (notice?.kind === 'no-match') {
     lines.push('', `No stories match "${briefing.topic}".`);
-    if (notice.suggestions.length > 0) lines.push(`Known topics close to it: ${notice.suggestions.join(', ')}.`);
+    if (notice.suggestions.length > 0)
+      lines.push(`Known topics close to it: ${notice.suggestions.join(', ')}.`);
     return `${lines.join('\n')}\n`;
   }
   if (stories.length === 0) {

@@ -43,7 +43,9 @@ export class Vocabulary {
       const maxDistance = q.length <= 4 ? 1 : 2;
       for (const [word, count] of this.counts) {
         if (Math.abs(word.length - q.length) > maxDistance && !word.startsWith(q.slice(0, 4))) continue;
-        const d = word.startsWith(q.slice(0, Math.max(3, q.length - 1))) ? 0.5 : editDistance(q, word, maxDistance);
+        const d = word.startsWith(q.slice(0, Math.max(3, q.length - 1)))
+          ? 0.5
+          : editDistance(q, word, maxDistance);
         if (d > maxDistance) continue;
         const score = count / (1 + d * 3);
         if ((scored.get(word) ?? 0) < score) scored.set(word, score);

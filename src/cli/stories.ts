@@ -29,21 +29,24 @@ Options:
     parseNow(values.now, io);
     const { engine, dir } = await loadCorpus(values.dir, io);
     for (const story of engine.stories()) {
-      const record: StoryRecord & { articles: Array<StoryRecord['articles'][number] & { files: string[] }> } = {
-        id: story.id,
-        title: story.title,
-        summary: story.summary,
-        publishedAt: story.publishedAt,
-        articles: story.articles.map((a) => {
-          const files = engine.originsOf(a.id).map((origin) => relative(dir, origin));
-          return { id: a.id, title: a.title, outlet: a.outlet, url: a.url, file: files[0] ?? '', files };
-        }),
-      };
+      const record: StoryRecord & { articles: Array<StoryRecord['articles'][number] & { files: string[] }> } =
+        {
+          id: story.id,
+          title: story.title,
+          summary: story.summary,
+          publishedAt: story.publishedAt,
+          articles: story.articles.map((a) => {
+            const files = engine.originsOf(a.id).map((origin) => relative(dir, origin));
+            return { id: a.id, title: a.title, outlet: a.outlet, url: a.url, file: files[0] ?? '', files };
+          }),
+        };
       if (values.json) {
         io.stdout(`${JSON.stringify(record)}\n`);
       } else {
         const outlets = [...new Set(record.articles.map((a) => a.outlet).filter(Boolean))].join(', ');
-        io.stdout(`${formatDate(story.publishedAt)}  ${story.title}\n    ${record.articles.length} article(s): ${outlets}\n`);
+        io.stdout(
+          `${formatDate(story.publishedAt)}  ${story.title}\n    ${record.articles.length} article(s): ${outlets}\n`,
+        );
       }
     }
     return 0;

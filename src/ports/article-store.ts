@@ -34,6 +34,7 @@ export class MemoryArticleStore implements ArticleStore {
   private readonly batches: Array<StoredBatch & { at: number }> = [];
   private readonly docKeys = new Map<string, number>();
   private seq = 0;
+  private lastAt = Number.NEGATIVE_INFINITY;
 
   async append(docKey: string, articles: IndexedArticle[], at: Date): Promise<boolean> {
     if (this.docKeys.has(docKey)) return false;
@@ -41,7 +42,8 @@ export class MemoryArticleStore implements ArticleStore {
     const cursor = String(this.seq).padStart(12, '0');
     // Times never go backwards in the log (as with Redis stream ids), so trim can stop at the first
     // batch that is new enough.
-    const time = Math.max(at.getTime(), this.batches.at(-1)?.at ?? Number.NEGATIVE_INFINITY);
+    const time = Math.max(at.getTime(), this.lastAt);
+    this.lastAt = time;
     this.batches.push({ cursor, docKey, articles: structuredClone(articles), at: time });
     this.docKeys.set(docKey, time);
     return true;

@@ -24,7 +24,12 @@ export interface DeliveryLog {
    * Starts (or resumes) a delivery: creates the record if absent, else increments `attempts`.
    * Returns the record as it now is.
    */
-  begin(subscriptionId: string, localDate: string, content: { storyIds: string[]; articleIds: string[] }, at: Date): Promise<DeliveryRecord>;
+  begin(
+    subscriptionId: string,
+    localDate: string,
+    content: { storyIds: string[]; articleIds: string[] },
+    at: Date,
+  ): Promise<DeliveryRecord>;
   markPartSent(subscriptionId: string, localDate: string, part: number): Promise<void>;
   /**
    * Completes a delivery: status 'sent', and its article ids join the set the channel has received
@@ -104,7 +109,9 @@ export class MemoryDeliveryLog implements DeliveryLog {
   }
 
   async forget(subscriptionId: string): Promise<void> {
-    for (const key of [...this.records.keys()]) if (key.startsWith(`${subscriptionId}|`)) this.records.delete(key);
+    for (const key of [...this.records.keys()]) {
+      if (key.startsWith(`${subscriptionId}|`)) this.records.delete(key);
+    }
     this.delivered.delete(subscriptionId);
     this.last.delete(subscriptionId);
   }

@@ -24,7 +24,10 @@ export class MemoryDigestScheduler implements DigestScheduler {
       this.schedules.delete(subscription.id);
       return;
     }
-    this.schedules.set(subscription.id, { pattern: cronPattern(subscription), timeZone: subscription.timeZone });
+    this.schedules.set(subscription.id, {
+      pattern: cronPattern(subscription),
+      timeZone: subscription.timeZone,
+    });
   }
 
   async remove(subscriptionId: string): Promise<void> {

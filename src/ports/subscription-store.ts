@@ -7,7 +7,10 @@ export interface SubscriptionStore {
    * Creates or replaces a subscription. Creating one fails with `team-cap` when its team already has
    * `maxPerTeam` subscriptions (checked atomically); replacing an existing one never does.
    */
-  put(subscription: Subscription, options?: { maxPerTeam?: number }): Promise<{ ok: true } | { ok: false; reason: 'team-cap' }>;
+  put(
+    subscription: Subscription,
+    options?: { maxPerTeam?: number },
+  ): Promise<{ ok: true } | { ok: false; reason: 'team-cap' }>;
   delete(id: string): Promise<boolean>;
   /** The team's subscriptions, sorted by id. */
   listByTeam(platform: Platform, teamId: string): Promise<Subscription[]>;
@@ -27,9 +30,14 @@ export class MemorySubscriptionStore implements SubscriptionStore {
     subscription: Subscription,
     options: { maxPerTeam?: number } = {},
   ): Promise<{ ok: true } | { ok: false; reason: 'team-cap' }> {
+    // Count and store without an await in between, so concurrent puts can't both pass the cap.
     if (!this.items.has(subscription.id) && options.maxPerTeam !== undefined) {
       const { platform, teamId } = subscription.channel;
-      if ((await this.listByTeam(platform, teamId)).length >= options.maxPerTeam) return { ok: false, reason: 'team-cap' };
+      let inTeam = 0;
+      for (const s of this.items.values()) {
+        if (s.channel.platform === platform && s.channel.teamId === teamId) inTeam++;
+      }
+      if (inTeam >= options.maxPerTeam) return { ok: false, reason: 'team-cap' };
     }
     this.items.set(subscription.id, structuredClone(subscription));
     return { ok: true };

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../src/briefing/search-index.js';
+
+function indexOf(docs: Array<{ title: string; body?: string; tags?: string[] }>): SearchIndex {
+  const index = new SearchIndex();
+  docs.forEach((d, slot) => {
+    index.add(slot, { title: d.title, body: d.body ?? '', tags: d.tags ?? [] });
+  });
+  return index;
+}
+
+function ranked(index: SearchIndex, query: string): number[] {
+  const hits = index.search(query);
+  return hits.slots
+    .map((slot, i) => ({ slot, score: hits.scores[i]! }))
+    .sort((a, b) => b.score - a.score)
+    .map((h) => h.slot);
+}
+
+describe('SearchIndex', () => {
+  const docs = [
+    { title: 'Seoul hosts summit on chip supply chains' },
+    { title: 'S. Korea fires back at tariff threat' },
+    { title: 'Korean won slides to a two-year low' },
+    { title: 'Brazil election enters runoff', body: 'Voters in Brazil go to the polls again.' },
+    { title: 'Café owners in Zürich protest rent rises' },
+    { title: 'Markets', body: 'A long essay that mentions korea once among many other words about markets.' },
+  ];
+  const index = indexOf(docs);
+
+  it('finds "Korean" and "S. Korea" for the query korea', () => {
+    const found = ranked(index, 'korea');
+    expect(found).toContain(1);
+    expect(found).toContain(2);
+    expect(found).not.toContain(3);
+  });
+
+  it('ranks a title match above a passing mention in the body', () => {
+    const found = ranked(index, 'korea');
+    expect(found.indexOf(5)).toBeGreaterThan(found.indexOf(1));
+    expect(found.indexOf(5)).toBeGreaterThan(found.indexOf(2));
+  });
+
+  it('folds case and accents both ways', () => {
+    expect(ranked(index, 'CAFE zurich')).toEqual([4]);
+    expect(ranked(index, 'café ZÜRICH')).toEqual([4]);
+  });
+
+  it('matches stems and prefixes ("elections" finds "election", "sum" finds nothing, "summ" finds "summit")', () => {
+    expect(ranked(index, 'elections')).toEqual([3]);
+    expect(ranked(index, 'summ')).toEqual([0]);
+  });
+
+  it('counts how many query terms each document matched', () => {
+    const hits = index.search('brazil runoff voters');
+    const i = hits.slots.indexOf(3);
+    expect(hits.queryTermCount).toBe(3);
+    expect(hits.matchedTerms[i]).toBe(3);
+  });
+
+  it('returns nothing for stopwords only or unknown words', () => {
+    expect(index.search('the and of').slots).toEqual([]);
+    expect(index.search('xylophone').slots).toEqual([]);
+  });
+
+  it('forgets removed documents, also after compaction', () => {
+    const idx = indexOf(docs);
+    idx.remove(1);
+    expect(ranked(idx, 'korea')).not.toContain(1);
+    expect(idx.size).toBe(docs.length - 1);
+    const big = new SearchIndex();
+    for (let i = 0; i < 3000; i++)
+      big.add(i, { title: `story ${i % 2 ? 'korea' : 'japan'}`, body: '', tags: [] });
+    for (let i = 0; i < 2000; i++) big.remove(i);
+    const found = big.search('korea').slots;
+    expect(found.length).toBe(500);
+    expect(found.every((s) => s >= 2000)).toBe(true);
+  });
+});
