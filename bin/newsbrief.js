@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
+const compiled = new URL('../dist/app/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(compiled))) {
   process.stderr.write('newsbrief: the CLI is not built yet; run "npm run build" in the package folder\n');
   process.exit(1);

@@ -1,35 +1,38 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { briefCommand } from './brief.js';
 import { ingestCommand } from './ingest.js';
 import { type CliCommand, type CliIO, processIO, UsageError } from './io.js';
 import { storiesCommand } from './stories.js';
 
-const COMMANDS: CliCommand[] = [briefCommand, storiesCommand, ingestCommand];
+/** The commands that need nothing but files: the embedded default. */
+export const CORE_COMMANDS: readonly CliCommand[] = [briefCommand, storiesCommand, ingestCommand];
 
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+function overview(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `Usage: newsbrief <command> [options]
 
 News briefings for Discord and Slack teams.
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run "newsbrief <command> --help" for a command's options.
 `;
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 failure, 2 usage error). */
+export async function runCli(
+  argv: string[],
+  io: CliIO = processIO,
+  commands: readonly CliCommand[] = CORE_COMMANDS,
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overview());
+    io.stdout(overview(commands));
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`newsbrief: unknown command "${name}"\n\n${overview()}`);
+    io.stderr(`newsbrief: unknown command "${name}"\n\n${overview(commands)}`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -50,26 +53,4 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 function isParseArgsError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
-}
-
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`newsbrief: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -2,5 +2,8 @@ export * from './article-store.js';
 export * from './delivery-log.js';
 export * from './digest-scheduler.js';
 export * from './feed-store.js';
+export * from './key-value-store.js';
+export * from './logger.js';
+export * from './metrics.js';
 export * from './publisher.js';
 export * from './subscription-store.js';

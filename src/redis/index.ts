@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RedisArticleStore } from './article-store.js';
 import { RedisDeliveryLog } from './delivery-log.js';
 import { RedisFeedStore } from './feed-store.js';
+import { RedisKeyValueStore } from './key-value-store.js';
 import { RedisSubscriptionStore } from './subscription-store.js';
 import { DEFAULT_PREFIX, DEFAULT_RETENTION_MS } from './util.js';
 
@@ -19,6 +20,7 @@ export {
 } from './connection.js';
 export { RedisDeliveryLog } from './delivery-log.js';
 export { RedisFeedStore } from './feed-store.js';
+export { RedisKeyValueStore } from './key-value-store.js';
 export { RedisSubscriptionStore } from './subscription-store.js';
 export { DEFAULT_PREFIX, DEFAULT_RETENTION_MS } from './util.js';
 
@@ -34,6 +36,7 @@ export interface RedisStores {
   articles: RedisArticleStore;
   feeds: RedisFeedStore;
   deliveries: RedisDeliveryLog;
+  keyValues: RedisKeyValueStore;
 }
 
 /** The four storage ports on one `command` client (see connectRedis). */
@@ -45,5 +48,6 @@ export function createRedisStores(redis: Redis, options: RedisStoreOptions = {})
     articles: new RedisArticleStore(redis, prefix, retentionMs),
     feeds: new RedisFeedStore(redis, prefix),
     deliveries: new RedisDeliveryLog(redis, prefix, retentionMs),
+    keyValues: new RedisKeyValueStore(redis, prefix),
   };
 }

@@ -10,9 +10,11 @@ import {
   type ArticleStore,
   type DeliveryLog,
   type FeedStore,
+  type KeyValueStore,
   MemoryArticleStore,
   MemoryDeliveryLog,
   MemoryFeedStore,
+  MemoryKeyValueStore,
   MemorySubscriptionStore,
   type SubscriptionStore,
 } from '../../src/ports/index.js';
@@ -26,6 +28,7 @@ export interface Stores {
   articles: ArticleStore;
   feeds: FeedStore;
   deliveries: DeliveryLog;
+  keyValues: KeyValueStore;
 }
 
 export interface BackendContext {
@@ -51,6 +54,7 @@ export const memoryBackend: Backend = {
       articles: new MemoryArticleStore(),
       feeds: new MemoryFeedStore(),
       deliveries: new MemoryDeliveryLog(),
+      keyValues: new MemoryKeyValueStore(),
     });
     return {
       make,
