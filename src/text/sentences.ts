@@ -43,8 +43,8 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
-const BOUNDARY = /([.!?]+)(["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
-const NEXT_WORD = /^["'“‘(\[]?([\p{L}]+)/u;
+const BOUNDARY = /([.!?]+)(["'”’)\]]*)\s+(?=["'“‘([]?[\p{Lu}\p{N}])/gu;
+const NEXT_WORD = /^["'“‘([]?([\p{L}]+)/u;
 /** "Trump said", "Eyal asked", "He added": the attribution that follows a quoted `!` or `?`. */
 const ATTRIBUTION =
   /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} (?:said|says|asked|asks|added|adds|wrote|writes|told|tells|replied|continued|explained|exclaimed|shouted|posted|tweeted)\b/u;
