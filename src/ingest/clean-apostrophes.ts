@@ -29,6 +29,8 @@ const S_CONTRACTIONS = new Set(
 // digit, full stop or an apostrophe inside a word ("U.S s", "5 s", "O'Neill s" is left alone), and
 // the clitic must end a word.
 const DETACHED = /(?<![\p{L}\p{N}.])(?<!\p{L}['’])(\p{L}+) (t|re|ve|ll|m|d|s)(?=[\s,.;:!?)"”’]|$)/gu;
+/** The part of DETACHED after the word: text without it has nothing to repair (a cheap test). */
+const DETACHED_TAIL = / (?:t|re|ve|ll|m|d|s)(?=[\s,.;:!?)"”’]|$)/;
 
 /**
  * Restores apostrophes lost as spaces: contractions after the words that take them ("didn t" →
@@ -38,6 +40,7 @@ const DETACHED = /(?<![\p{L}\p{N}.])(?<!\p{L}['’])(\p{L}+) (t|re|ve|ll|m|d|s)(
  * are left alone.
  */
 export function repairApostrophes(text: string): string {
+  if (!DETACHED_TAIL.test(text)) return text;
   return text.replace(DETACHED, (match: string, word: string, clitic: string) => {
     const lower = word.toLowerCase();
     if (clitic === 't') return NEGATABLE.has(lower) ? `${word}'t` : match;

@@ -10,5 +10,15 @@ export { articleId, clusterId, titleKey, urlKey } from './ids.js';
 export { normaliseTags } from './normalise-tags.js';
 export { type ParsedDate, parseDate } from './parse-date.js';
 export { parseDocument } from './parse-document.js';
+export type { FeedKind, FeedParseContext, FeedParseResult } from './parse-feed.js';
+export { parseFeed } from './parse-feed.js';
+export { decodeFeedBytes } from './parse-feed-bytes.js';
+export type { DocumentsOutcome, SourceDocument } from './parse-feed-file.js';
+export {
+  DEFAULT_MAX_FEED_FILE_BYTES,
+  documentKey,
+  readFeedFile,
+  readSourceDocuments,
+} from './parse-feed-file.js';
 export { DEFAULT_MAX_BYTES, listSourceFiles, readSourceFile } from './read-files.js';
 export type { DocumentFormat, FileOutcome, ParseContext, ParseOutcome } from './types.js';

@@ -78,12 +78,6 @@ export function children(node: XmlNode | undefined, name: string): XmlValue[] {
   });
 }
 
-/** Only the children in one namespace prefix ("dc:creator"), or without a prefix when `prefix` is "". */
-export function prefixedChildren(node: XmlNode | undefined, qualified: string): XmlValue[] {
-  const value = node?.[qualified];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
 export function child(node: XmlNode | undefined, name: string): XmlValue | undefined {
   return children(node, name)[0];
 }

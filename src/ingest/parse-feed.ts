@@ -48,6 +48,8 @@ export type FeedParseResult =
        * title, so the same item read again, from the same or another feed, has the same key.
        */
       itemKeys: string[];
+      /** Items left out (no title, no headline, unreadable); each has a warning. */
+      skipped: number;
       /** One line each, naming the item: `item 3 ("Headline"): no usable date …`. */
       warnings: string[];
     }
@@ -122,7 +124,8 @@ export function parseFeed(xml: string, ctx: FeedParseContext): FeedParseResult {
         warnings.push(`${label} skipped: unreadable (${message})`);
       }
     });
-    return { ok: true, kind: feed.kind, title: feed.title, items, itemKeys, warnings };
+    const skipped = feed.entries.length - items.length;
+    return { ok: true, kind: feed.kind, title: feed.title, items, itemKeys, skipped, warnings };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { ok: false, reason: `unreadable feed: ${message}` };
@@ -130,7 +133,9 @@ export function parseFeed(xml: string, ctx: FeedParseContext): FeedParseResult {
 }
 
 function feedInfo(root: XmlNode, origin: string): FeedInfo | string {
-  const rootName = Object.keys(root).find((k) => !k.startsWith('?') && !k.startsWith('#') && !k.startsWith('@_'));
+  const rootName = Object.keys(root).find(
+    (k) => !k.startsWith('?') && !k.startsWith('#') && !k.startsWith('@_'),
+  );
   if (rootName === undefined) return 'neither RSS nor Atom (no root element)';
   const top = root[rootName];
   const node: XmlNode = isNode(top) ? top : {};
@@ -147,7 +152,12 @@ function feedInfo(root: XmlNode, origin: string): FeedInfo | string {
   if (name === 'feed') {
     const base = httpUrl(attr(top, 'base') ?? '', originBase) ?? originBase;
     const title = textConstruct(child(node, 'title'));
-    return { kind: 'atom', title: cleanTitle(title.text), base, entries: children(node, 'entry').filter(isNode) };
+    return {
+      kind: 'atom',
+      title: cleanTitle(title.text),
+      base,
+      entries: children(node, 'entry').filter(isNode),
+    };
   }
   return `neither RSS nor Atom (the root element is <${rootName}>)`;
 }
@@ -214,8 +224,9 @@ function atomEntry(entry: XmlNode, feedBase: string | null): RawItem {
   const title = textConstruct(child(entry, 'title'));
   const links = children(entry, 'link');
   const alternate =
-    links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && /html/.test(attr(l, 'type') ?? 'html')) ??
-    links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
+    links.find(
+      (l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && /html/.test(attr(l, 'type') ?? 'html'),
+    ) ?? links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
   const content = children(entry, 'content').find((c) => attr(c, 'src') === undefined);
   const body = textConstruct(content);
   const summary = textConstruct(child(entry, 'summary'));
@@ -266,7 +277,10 @@ function itemDate(raw: RawItem, ctx: FeedParseContext): { date: ParsedDate; warn
     const what = raw.date ? `no usable date ("${shown}")` : 'no date';
     return { date: fallback, warning: `${what}; using ${label}` };
   }
-  if (parsed.datePrecision === 'instant' && Date.parse(parsed.publishedAt) - ctx.now.getTime() > MAX_FUTURE_MS)
+  if (
+    parsed.datePrecision === 'instant' &&
+    Date.parse(parsed.publishedAt) - ctx.now.getTime() > MAX_FUTURE_MS
+  )
     return { date: fallback, warning: `date in the future ("${shown}"); using ${label}` };
   return { date: parsed, warning: null };
 }
