@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from '../src/cli/io.js';
 import { processIO } from '../src/cli/io.js';
 import { CORE_COMMANDS, runCli } from '../src/cli/main.js';
+import { createRedisFeedsCommand } from './feeds.js';
+import { createStartCommand } from './start.js';
 
 /** Every command of the binary: the file-only core commands plus those that need the runtime. */
-export const COMMANDS: readonly CliCommand[] = [...CORE_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [
+  ...CORE_COMMANDS,
+  createRedisFeedsCommand(),
+  createStartCommand(),
+];
 
 export function main(argv: string[], io: CliIO = processIO): Promise<number> {
   return runCli(argv, io, COMMANDS);

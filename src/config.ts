@@ -145,6 +145,8 @@ const schema = z.object({
   SLACK_RATE_PER_SECOND: int(40, 1, 10_000),
   DISCORD_RATE_PER_SECOND: int(40, 1, 10_000),
   WORKER_CONCURRENCY: int(50, 1, 1000),
+  DELIVERY_ATTEMPTS: int(10, 1, 100),
+  DELIVERY_BACKOFF_SECONDS: int(10, 1, 3600),
   SHUTDOWN_TIMEOUT_SECONDS: int(25, 1, 3600),
   SLACK_SIGNING_SECRET: text,
   SLACK_BOT_TOKEN: text,
@@ -164,6 +166,7 @@ const schema = z.object({
   DISCORD_MANAGE_PERMISSION: z
     .enum(['ManageChannels', 'ManageGuild', 'Administrator', 'none'])
     .default('ManageChannels'),
+  DISCORD_GUILD_REMOVED: z.enum(['pause', 'remove']).default('pause'),
   ADMIN_USER: text,
   ADMIN_PASSWORD: text,
 });

@@ -63,10 +63,15 @@ describe('newsbrief CLI', () => {
   it('lists every story as JSON Lines with files relative to --dir', async () => {
     const { code, out } = await run(['stories', '--dir', 'seeds', '--json']);
     expect(code).toBe(0);
-    const stories = out.trim().split('\n').map((l) => JSON.parse(l));
+    const stories = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(stories.length).toBeGreaterThan(20);
     for (const s of stories) {
-      expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'title', 'summary', 'publishedAt', 'articles']));
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining(['id', 'title', 'summary', 'publishedAt', 'articles']),
+      );
       for (const a of s.articles) {
         expect(Object.keys(a)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'url', 'file']));
         expect(a.file).toMatch(/^\d{3}_[0-9a-f]{16}\.(txt|md)$/);

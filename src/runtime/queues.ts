@@ -1,0 +1,163 @@
+/**
+ * The BullMQ queues of newsbrief, their names, key prefix and job options. Every process creates
+ * the queues it produces to; workers consume them (see the *-worker.ts files).
+ *
+ * | queue             | jobs                                   | produced by                        |
+ * |-------------------|----------------------------------------|------------------------------------|
+ * | `digest`          | `digest` {subscriptionId}              | one Job Scheduler per subscription |
+ * | `deliver-slack`   | `deliver` Digest, id deliveryJobId(…)  | the digest worker                  |
+ * | `deliver-discord` | `deliver` Digest, id deliveryJobId(…)  | the digest worker                  |
+ * | `feeds`           | `poll` {url}                           | one Job Scheduler per feed         |
+ *
+ * One deliver queue per platform, so that each has its own global rate limiter (a Worker `limiter`
+ * holds for every worker of its queue, on every machine).
+ */
+import type { BackoffOptions, ConnectionOptions, DefaultJobOptions, KeepJobs } from 'bullmq';
+import { Queue } from 'bullmq';
+import type { Config } from '../config.js';
+import type { Platform } from '../subscriptions/model.js';
+
+export const DIGEST_QUEUE = 'digest';
+export const FEEDS_QUEUE = 'feeds';
+export const PLATFORMS: readonly Platform[] = ['slack', 'discord'];
+
+/** `deliver-slack`, `deliver-discord`. */
+export function deliverQueueName(platform: Platform): string {
+  return `deliver-${platform}`;
+}
+
+/**
+ * BullMQ's key prefix for a REDIS_PREFIX: `newsbrief:` → `newsbrief:bull` (BullMQ adds `:<queue>:…`),
+ * so every key newsbrief writes starts with REDIS_PREFIX and one prefix isolates a deployment (or a
+ * test).
+ */
+export function bullPrefix(redisPrefix: string): string {
+  const base = redisPrefix.replace(/:+$/, '');
+  return base === '' ? 'bull' : `${base}:bull`;
+}
+
+const HOUR_S = 3600;
+const DAY_S = 24 * HOUR_S;
+
+/**
+ * Timings and limits of the queues and workers. Production values come from the configuration
+ * (`runtimeTuning`); tests shorten them.
+ */
+export interface RuntimeTuning {
+  /** Attempts of a deliver job for transient failures (5xx, timeouts); 429s don't count. */
+  deliveryAttempts: number;
+  /** First retry delay of a deliver job; doubles with each attempt. */
+  deliveryBackoffMs: number;
+  digestAttempts: number;
+  digestBackoffMs: number;
+  /** How long a worker owns an active job without renewing its lock. */
+  lockDurationMs: number;
+  /** How often workers look for jobs whose worker died (stalled jobs go back to waiting). */
+  stalledIntervalMs: number;
+  /** Times a job may stall (its worker died) before it fails. */
+  maxStalledCount: number;
+  /** Seconds an idle worker blocks waiting for a job. */
+  drainDelaySeconds: number;
+  /** How often the engine reads new articles from the shared log. */
+  engineSyncIntervalMs: number;
+  /** How often retention runs (article log trim, engine expiry). */
+  retentionIntervalMs: number;
+  /** Upper bound of a graceful shutdown before workers are forced to close. */
+  shutdownTimeoutMs: number;
+  /** Completed jobs are kept this long (seconds), at most `keepCompletedCount` of them. */
+  keepCompletedSeconds: number;
+  keepCompletedCount: number;
+  /** Failed jobs are kept this long (seconds). */
+  keepFailedSeconds: number;
+}
+
+export function runtimeTuning(config: Config, overrides: Partial<RuntimeTuning> = {}): RuntimeTuning {
+  return {
+    deliveryAttempts: config.DELIVERY_ATTEMPTS,
+    deliveryBackoffMs: config.DELIVERY_BACKOFF_SECONDS * 1000,
+    digestAttempts: 5,
+    digestBackoffMs: 10_000,
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 30_000,
+    maxStalledCount: 2,
+    drainDelaySeconds: 5,
+    engineSyncIntervalMs: 1_500,
+    retentionIntervalMs: 10 * 60_000,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    keepCompletedSeconds: 2 * DAY_S,
+    keepCompletedCount: 50_000,
+    keepFailedSeconds: config.RETENTION_DAYS * DAY_S,
+    ...overrides,
+  };
+}
+
+function exponential(delay: number): BackoffOptions {
+  return { type: 'exponential', delay };
+}
+
+function keep(tuning: RuntimeTuning): { removeOnComplete: KeepJobs; removeOnFail: KeepJobs } {
+  return {
+    removeOnComplete: { age: tuning.keepCompletedSeconds, count: tuning.keepCompletedCount },
+    removeOnFail: { age: tuning.keepFailedSeconds },
+  };
+}
+
+/** Options of every deliver job: generous attempts with exponential backoff. */
+export function deliverJobOptions(tuning: RuntimeTuning): DefaultJobOptions {
+  return {
+    attempts: tuning.deliveryAttempts,
+    backoff: exponential(tuning.deliveryBackoffMs),
+    ...keep(tuning),
+  };
+}
+
+/** Options of every digest job (the scheduler's template). */
+export function digestJobOptions(tuning: RuntimeTuning): DefaultJobOptions {
+  return { attempts: tuning.digestAttempts, backoff: exponential(tuning.digestBackoffMs), ...keep(tuning) };
+}
+
+/** Options of feed poll jobs: one attempt (the next poll is the retry; pollFeed backs off itself). */
+export function feedJobOptions(): DefaultJobOptions {
+  return {
+    attempts: 1,
+    removeOnComplete: { age: HOUR_S, count: 1_000 },
+    removeOnFail: { age: DAY_S, count: 1_000 },
+  };
+}
+
+export interface QueueSettings {
+  connection: ConnectionOptions;
+  prefix: string;
+  tuning: RuntimeTuning;
+}
+
+/** The queues a process produces to. `close()` closes them all (not the shared connection). */
+export interface Queues {
+  digest: Queue;
+  feeds: Queue;
+  deliver: Record<Platform, Queue>;
+  all(): Queue[];
+  close(): Promise<void>;
+}
+
+export function createQueues(settings: QueueSettings): Queues {
+  const { connection, prefix, tuning } = settings;
+  const make = (name: string, defaultJobOptions: DefaultJobOptions) =>
+    new Queue(name, { connection, prefix, defaultJobOptions });
+  const digest = make(DIGEST_QUEUE, digestJobOptions(tuning));
+  const feeds = make(FEEDS_QUEUE, feedJobOptions());
+  const deliver = {
+    slack: make(deliverQueueName('slack'), deliverJobOptions(tuning)),
+    discord: make(deliverQueueName('discord'), deliverJobOptions(tuning)),
+  };
+  const all = () => [digest, feeds, deliver.slack, deliver.discord];
+  return {
+    digest,
+    feeds,
+    deliver,
+    all,
+    async close() {
+      await Promise.allSettled(all().map((q) => q.close()));
+    },
+  };
+}
