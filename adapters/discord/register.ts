@@ -9,6 +9,7 @@ import type { CliCommand, CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/io.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { commandDefinitions } from './commands/index.js';
+import { REGISTER_USAGE as USAGE } from './register-usage.js';
 import { type DiscordSettings, discordSettings } from './settings.js';
 
 export type RegisterScope = { kind: 'guild'; guildId: string } | { kind: 'global' };
@@ -38,21 +39,6 @@ export async function registerCommands(
     rest.clearHandlerSweeper();
   }
 }
-
-const USAGE = `Usage: newsbrief discord register [--guild <id> | --global] [--print]
-
-Registers newsbrief's slash commands (/news and /digest) with Discord, replacing
-the application's commands in that scope.
-
-  --guild <id>   register in one server (default: DISCORD_GUILD_ID); guild
-                 commands update at once: use this while developing
-  --global       register for every server (production; may take a while
-                 to show up in clients)
-  --print        print the command JSON instead of sending it
-
-Needs DISCORD_TOKEN and DISCORD_APP_ID; DISCORD_API_URL redirects the REST calls.
-/digest needs the permission in DISCORD_MANAGE_PERMISSION (default Manage
-Channels) unless server admins change it under Server Settings → Integrations.`;
 
 /** The `discord` CLI command; `loadConfig` gives the parsed configuration (default: from io.env). */
 export function createDiscordCommand(
