@@ -41,17 +41,18 @@ export function relativeTime(publishedAt: string, now: Date): string {
   return `${describeAge(hours)} ago`;
 }
 
+/** One formatter for every call: building an Intl.DateTimeFormat costs about a millisecond. */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "13 Jan 2026" for a day, "13 Jan 2026 08:30 UTC" for an instant. */
 export function formatDate(publishedAt: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(publishedAt);
   const d = new Date(day ? `${publishedAt}T00:00:00Z` : publishedAt);
-  const date = d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  if (day) return date;
-  const time = d.toISOString().slice(11, 16);
-  return `${date} ${time} UTC`;
+  const date = DAY_FORMAT.format(d);
+  return day ? date : `${date} ${d.toISOString().slice(11, 16)} UTC`;
 }
