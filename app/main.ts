@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CliCommand, CliIO } from '../src/cli/io.js';
 import { processIO } from '../src/cli/io.js';
 import { CORE_COMMANDS, runCli } from '../src/cli/main.js';
+import { configCommand } from './config-check.js';
 import { lazyDiscordCommand } from './discord.js';
 import { createRedisFeedsCommand } from './feeds.js';
 import { createStartCommand } from './start.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   ...CORE_COMMANDS,
   createRedisFeedsCommand(),
   createStartCommand(),
+  configCommand,
   lazyDiscordCommand,
 ];
 

@@ -4,16 +4,17 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../src/cli/io.js';
 import { type Config, ConfigError, parseConfig } from '../src/config.js';
-import { noopMetrics } from '../src/ports/metrics.js';
 import type { PlatformAdapterFactory } from '../src/ports/platform.js';
 import type { RuntimeHandle } from '../src/runtime/runtime.js';
 import { platformAdapters } from './adapters.js';
 
 const USAGE = `Usage: newsbrief start
 
-Runs newsbrief on the Redis at REDIS_URL: the chat bot (HTTP on PORT with /healthz
-and /readyz, the Slack and Discord adapters that are configured) and the workers
-(daily digests, deliveries, feed polling, watched folders).
+Runs newsbrief on the Redis at REDIS_URL: the chat bot (the Slack and Discord
+adapters that are configured) and the workers (daily digests, deliveries, feed
+polling, watched folders). Every process serves HTTP on PORT: /healthz, /readyz,
+/metrics (Prometheus) and, with ADMIN_USER and ADMIN_PASSWORD, the queue dashboard
+at /admin/queues.
 
 ROLES picks what this process runs: all (the default), bot, worker, or bot,worker.
 Start several worker processes, on one machine or several, against the same Redis
@@ -62,17 +63,16 @@ export function createStartCommand(options: StartCommandOptions = {}): CliComman
         }
         throw error;
       }
-      // Loaded here so that the other commands don't load BullMQ.
-      const { createLogger, runUntilSignal, StartupError, startRuntime } = await import(
-        '../src/runtime/index.js'
-      );
+      // Loaded here so that the other commands don't load BullMQ or prom-client.
+      const [{ createLogger, runUntilSignal, StartupError, startRuntime }, { PrometheusMetrics }] =
+        await Promise.all([import('../src/runtime/index.js'), import('../src/metrics/index.js')]);
       const logger = createLogger(config);
       let handle: RuntimeHandle;
       try {
         handle = await startRuntime(config, {
           adapters: await adapters(config),
           logger,
-          metrics: noopMetrics,
+          metrics: new PrometheusMetrics(),
           now: () => new Date(),
         });
       } catch (error) {

@@ -36,6 +36,7 @@ export function createFeedWorker(deps: FeedWorkerDeps): Worker<FeedJobData, stri
     FEEDS_QUEUE,
     async (job) => {
       const { url } = job.data;
+      const log = logger.child({ job: job.id, url });
       const summary = await pollFeed(url, {
         feeds: deps.feeds,
         ingest: deps.ingest,
@@ -46,7 +47,6 @@ export function createFeedWorker(deps: FeedWorkerDeps): Worker<FeedJobData, stri
       });
       deps.metrics.feedFetched(summary.outcome);
       const fields = {
-        url,
         outcome: summary.outcome,
         newArticles: summary.newArticles,
         items: summary.items,
@@ -59,17 +59,17 @@ export function createFeedWorker(deps: FeedWorkerDeps): Worker<FeedJobData, stri
         case 'skipped-disabled':
         case 'skipped-unknown':
           await deps.schedulers.remove(url);
-          logger.warn(fields, 'feed no longer polled');
+          log.warn(fields, 'feed no longer polled');
           break;
         case 'failed':
         case 'ingest-failed':
-          logger.warn(fields, 'feed poll failed');
+          log.warn(fields, 'feed poll failed');
           break;
         case 'skipped-backoff':
-          logger.debug(fields, 'feed waiting after failures');
+          log.debug(fields, 'feed waiting after failures');
           break;
         default:
-          logger.info(fields, 'feed polled');
+          log.info(fields, 'feed polled');
       }
       return summary.outcome;
     },
@@ -84,7 +84,10 @@ export function createFeedWorker(deps: FeedWorkerDeps): Worker<FeedJobData, stri
     },
   );
   worker.on('failed', (job, error) =>
-    logger.warn({ url: job?.data.url, err: error.message }, 'feed job failed (the next poll retries)'),
+    logger.warn(
+      { job: job?.id, url: job?.data.url, err: error.message },
+      'feed job failed (the next poll retries)',
+    ),
   );
   worker.on('error', (error) => logger.warn({ err: error.message }, 'feed worker error'));
   return worker;

@@ -3,7 +3,8 @@
  * on one Redis and returns a handle whose `stop()` shuts them down gracefully.
  *
  * - every process: Redis clients, stores, the queues, an engine fed from the article log (replay,
- *   then follow), the HTTP server (/healthz, /readyz);
+ *   then follow), the HTTP server (/healthz, /readyz, /metrics when `metrics` is a
+ *   PrometheusMetrics, the queue dashboard when ADMIN_USER/ADMIN_PASSWORD are set: operations.ts);
  * - `bot`: the platform adapters' routes on the HTTP server and `adapter.start()` (gateway, Socket
  *   Mode);
  * - `worker`: every digest Job Scheduler re-upserted from the subscription store, FEEDS synced and
@@ -38,6 +39,7 @@ import { FeedSchedulers } from './feed-schedulers.js';
 import { createFeedWorker } from './feed-worker.js';
 import { type HttpServer, startHttpServer } from './http-server.js';
 import { createIngest, type Ingest } from './ingest.js';
+import { mountOperations } from './operations.js';
 import { bullPrefix, createQueues, type Queues, type RuntimeTuning, runtimeTuning } from './queues.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,14 +95,20 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Logs a connection's errors once per outage, and counts reconnections. */
+/**
+ * Logs a connection's loss once per outage, and counts reconnections: an outage starts with an
+ * error or a reconnect attempt (ioredis `reconnecting`, also when Redis comes back before any
+ * attempt failed) and ends when the connection is `ready` again.
+ */
 function watchConnection(redis: Redis, name: string, logger: Logger, metrics: Metrics): void {
   let down = false;
-  redis.on('error', (error: Error) => {
+  const lost = (reason: string) => {
     if (down) return;
     down = true;
-    logger.warn({ connection: name, err: error.message }, 'Redis connection lost; reconnecting');
-  });
+    logger.warn({ connection: name, err: reason }, 'Redis connection lost; reconnecting');
+  };
+  redis.on('error', (error: Error) => lost(error.message));
+  redis.on('reconnecting', () => lost('connection closed'));
   redis.on('ready', () => {
     if (!down) return;
     down = false;
@@ -218,7 +226,10 @@ export async function startRuntime(config: Config, deps: RuntimeDeps): Promise<R
       ...(deps.httpHost ? { host: deps.httpHost } : {}),
       logger,
       routers,
-      ...(deps.extendHttp ? { extend: deps.extendHttp } : {}),
+      extend: async (app) => {
+        await mountOperations(app, { config, metrics: deps.metrics, queues: queues.all(), logger });
+        await deps.extendHttp?.(app);
+      },
       checks: {
         started: async () => (ready ? null : 'starting'),
         redis: async () => {

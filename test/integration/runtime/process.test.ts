@@ -1,7 +1,7 @@
 /**
  * The `newsbrief start` process: a clear error and exit 1 when Redis is unreachable, exit 2 on a
  * bad configuration, the health probes, and a graceful SIGTERM that lets the active delivery finish
- * and exits 0.
+ * and exits 0 within the timeout, leaving nothing active, locked or stalled in Redis.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -162,10 +162,24 @@ describe('newsbrief start', () => {
     r.child.kill('SIGTERM');
     const exit = await r.exit;
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeGreaterThanOrEqual(1_500);
+    const elapsed = Date.now() - signalled;
+    expect(elapsed).toBeGreaterThanOrEqual(1_500);
+    // Within SHUTDOWN_TIMEOUT_SECONDS, and not by giving up on the job.
+    expect(elapsed).toBeLessThan(15_000);
+    expect(r.stderr()).toMatch(/"forced":false[^\n]*"msg":"newsbrief stopped"/);
     expect(await stores.deliveries.get(sub.id, localDate)).toMatchObject({ status: 'sent', attempts: 1 });
-    expect(await (await queues.deliver.slack.getJob(jobId))?.getState()).toBe('completed');
+    const job = await queues.deliver.slack.getJob(jobId);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.attemptsMade).toBe(1);
+    expect(job?.stalledCounter).toBe(0);
     expect(fake.requests).toHaveLength(1);
     expect(r.stderr()).toContain('signal received: shutting down gracefully');
+    // Nothing stalls: no job is left active or locked, and no queue has a stalled candidate that
+    // another worker would pick up and run again.
+    for (const queue of queues.all()) {
+      expect(await queue.getActiveCount(), queue.name).toBe(0);
+      expect(await redis.scard(`${bullPrefix(prefix)}:${queue.name}:stalled`), queue.name).toBe(0);
+    }
+    expect(await redis.exists(`${bullPrefix(prefix)}:deliver-slack:${jobId}:lock`)).toBe(0);
   });
 });

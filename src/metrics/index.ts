@@ -1,0 +1,2 @@
+/** Prometheus metrics (prom-client) for the Metrics port: see prometheus.ts and docs/operations.md. */
+export * from './prometheus.js';
