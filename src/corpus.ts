@@ -16,6 +16,9 @@ export interface IngestReport {
   stories: number;
 }
 
+/** Files read between two turns of the event loop while a folder is loaded. */
+const YIELD_EVERY = 64;
+
 export interface CorpusLog {
   stderr(text: string): void;
 }
@@ -45,7 +48,13 @@ export async function loadDirectory(
     warnings: 0,
     stories: 0,
   };
+  let sinceYield = 0;
   for (const file of files) {
+    // Files are read synchronously: give timers and sockets a turn now and then.
+    if (++sinceYield === YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise<void>((resolveYield) => setImmediate(resolveYield));
+    }
     const name = relative(root, file) || file;
     const outcome = await readSourceFile(file);
     if (!outcome.ok) {

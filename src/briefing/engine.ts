@@ -79,7 +79,20 @@ export class NewsEngine {
   private readonly index = new SearchIndex();
   private readonly grouper: StoryGrouper;
   private readonly vocabulary = new Vocabulary();
-  private readonly storyCache = new Map<string, { key: string; view: StoryView }>();
+  private readonly storyCache = new Map<
+    string,
+    { key: string; view: StoryView; generation: number; index: number }
+  >();
+  /** Story views by the index number of their cache entry (see storyIndexAtSlot). */
+  private readonly viewByIndex: StoryView[] = [];
+  /**
+   * Bumped by every add and remove: story membership and articles only change there, so a view
+   * cached in the current generation is returned without asking the grouper for its members again.
+   */
+  private generation = 0;
+  /** Per index slot: the index number of its story view (-1: none), valid while slotViewGen[slot] is generation + 1. */
+  private slotViewIndex = new Int32Array(1024);
+  private slotViewGen = new Int32Array(1024);
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.options = {
@@ -101,6 +114,7 @@ export class NewsEngine {
    * summarised here, once.
    */
   add(batch: ReadonlyArray<Article | IndexedArticle>): AddReport {
+    this.generation++;
     const report: AddReport = { added: [], duplicates: [] };
     const fresh: Stored[] = [];
     for (const input of batch) {
@@ -110,14 +124,22 @@ export class NewsEngine {
         report.duplicates.push({ article: input, duplicateOf: existing.article.id });
         continue;
       }
+      const summary =
+        'summary' in input && typeof input.summary === 'string'
+          ? input.summary
+          : input.body
+            ? summarizeArticle(input.title, input.body, this.options.summary)
+            : '';
+      // Held for the engine's lifetime: its strings are copied so that none keeps alive the whole
+      // file text it was cut from (V8 shares a substring's parent).
       const article: IndexedArticle = {
         ...input,
-        summary:
-          'summary' in input && typeof input.summary === 'string'
-            ? input.summary
-            : input.body
-              ? summarizeArticle(input.title, input.body, this.options.summary)
-              : '',
+        title: own(input.title),
+        outlet: own(input.outlet),
+        url: input.url === null ? null : own(input.url),
+        body: own(input.body),
+        summary: own(summary),
+        tags: input.tags.map(own),
       };
       const stored: Stored = { slot: this.slots.length, article, alsoFrom: [] };
       this.slots.push(stored);
@@ -146,6 +168,7 @@ export class NewsEngine {
 
   /** Forgets an article (retention expiry). */
   remove(articleId: string): boolean {
+    this.generation++;
     const stored = this.byId.get(articleId);
     if (!stored) return false;
     this.byId.delete(articleId);
@@ -189,11 +212,15 @@ export class NewsEngine {
   }
 
   story(storyId: string): StoryView | undefined {
+    const cached = this.storyCache.get(storyId);
+    if (cached && cached.generation === this.generation) return cached.view;
     const ids = this.grouper.members(storyId);
     if (ids.length === 0) return undefined;
     const key = `${ids.length}:${ids[0]}:${ids[ids.length - 1]}`;
-    const cached = this.storyCache.get(storyId);
-    if (cached && cached.key === key) return cached.view;
+    if (cached && cached.key === key) {
+      cached.generation = this.generation;
+      return cached.view;
+    }
     const articles: IndexedArticle[] = [];
     for (const id of ids) {
       const stored = this.byId.get(id);
@@ -201,7 +228,9 @@ export class NewsEngine {
     }
     if (articles.length === 0) return undefined;
     const view = buildStoryView(storyId, articles, this.options.summary);
-    this.storyCache.set(storyId, { key, view });
+    const index = cached ? cached.index : this.viewByIndex.length;
+    this.viewByIndex[index] = view;
+    this.storyCache.set(storyId, { key, view, generation: this.generation, index });
     return view;
   }
 
@@ -222,12 +251,39 @@ export class NewsEngine {
         search: (q) => this.index.search(q),
         articleAt: (slot) => this.slots[slot]?.article,
         storyOf: (articleId) => this.storyOf(articleId),
+        storyIndexAt: (slot) => this.storyIndexAtSlot(slot),
+        storyByIndex: (index) => this.viewByIndex[index]!,
         suggest: (q) => this.vocabulary.suggest(q, 5),
       },
       topic,
       options,
       this.options,
     );
+  }
+
+  /**
+   * The index number of the story view of the article at an index slot (-1 when there is no
+   * article or story), cached per slot for the current generation: a briefing resolves each hit
+   * with two array reads instead of two map lookups.
+   */
+  private storyIndexAtSlot(slot: number): number {
+    const stamp = this.generation + 1;
+    if (slot < this.slotViewGen.length && this.slotViewGen[slot] === stamp) return this.slotViewIndex[slot]!;
+    const article = this.slots[slot]?.article;
+    const view = article ? this.storyOf(article.id) : undefined;
+    const index = view ? this.storyCache.get(view.id)!.index : -1;
+    if (slot >= this.slotViewGen.length) {
+      const size = Math.max(this.slotViewGen.length * 2, slot + 1);
+      const gen = new Int32Array(size);
+      gen.set(this.slotViewGen);
+      this.slotViewGen = gen;
+      const indexes = new Int32Array(size);
+      indexes.set(this.slotViewIndex);
+      this.slotViewIndex = indexes;
+    }
+    this.slotViewIndex[slot] = index;
+    this.slotViewGen[slot] = stamp;
+    return index;
   }
 
   /** Known topic words and tags starting with (or close to) the input, most common first. */
@@ -274,6 +330,15 @@ export class NewsEngine {
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }
   }
+}
+
+/**
+ * The same text in a string of its own. A substring (slice, split, match, trim) of 13 characters or
+ * more is a view on its parent string in V8 and keeps all of it alive; prepending a character makes
+ * a rope, slicing it flattens the rope into a fresh copy.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function dedupTitleKey(article: Article): string {

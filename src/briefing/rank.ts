@@ -64,10 +64,138 @@ export function rankStories(
   options: RankingOptions,
   needed = Number.POSITIVE_INFINITY,
 ): Ranked[] {
+  const scored = scoreCandidates(candidates, nowMs, options);
+  scored.sort(byTotal);
+  return diversify(scored, options, needed);
+}
+
+/**
+ * The first `needed` places of `rankStories` and the number of stories it would rank, without
+ * ordering the tail: only the head (`needed` plus the diversity window) is sorted, after a
+ * threshold pass on the totals. Same head, same count as `rankStories(...)`.
+ */
+export function rankTop(
+  candidates: RankCandidate[],
+  nowMs: number,
+  options: RankingOptions,
+  needed: number,
+): { ranked: Ranked[]; total: number } {
+  const { ranked, total } = rankTopOf(
+    candidates,
+    candidates.map((c) => c.relevance),
+    CANDIDATE_FIELDS,
+    nowMs,
+    options,
+    needed,
+  );
+  return { ranked: ranked.map(({ storyId, score }) => ({ storyId, score })), total };
+}
+
+/** How rankTopOf reads the fields of a RankCandidate from an item of the caller's. */
+export interface CandidateFields<T> {
+  storyId(item: T): string;
+  outletCount(item: T): number;
+  newestMs(item: T): number;
+  titleTerms(item: T): ReadonlySet<string>;
+}
+
+const CANDIDATE_FIELDS: CandidateFields<RankCandidate> = {
+  storyId: (c) => c.storyId,
+  outletCount: (c) => c.outletCount,
+  newestMs: (c) => c.newestMs,
+  titleTerms: (c) => c.titleTerms,
+};
+
+/**
+ * rankTop on the caller's own items (item i has relevance `relevance[i]`), without a candidate
+ * object per item: candidates are made for the head only. Each ranked story comes with its item.
+ */
+export function rankTopOf<T>(
+  items: readonly T[],
+  relevance: readonly number[],
+  fields: CandidateFields<T>,
+  nowMs: number,
+  options: RankingOptions,
+  needed: number,
+): { ranked: Array<Ranked & { item: T }>; total: number } {
+  let best = 0;
+  for (let i = 0; i < items.length; i++) best = Math.max(best, relevance[i]!);
+  if (best <= 0) return { ranked: [], total: 0 };
+  // The same arithmetic as scoreCandidates, into flat arrays.
+  const n = items.length;
+  const index = new Int32Array(n);
+  const relevances = new Float64Array(n);
+  const coverages = new Float64Array(n);
+  const recencies = new Float64Array(n);
+  const totals = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const r = relevance[i]! / best;
+    if (r < options.minRelevance) continue;
+    const coverage = Math.min(
+      1,
+      Math.log1p(fields.outletCount(item)) / Math.log1p(options.coverageSaturation),
+    );
+    const ageHours = Math.max(0, (nowMs - fields.newestMs(item)) / 3_600_000);
+    const recency = 0.5 ** (ageHours / options.halfLifeHours);
+    index[total] = i;
+    relevances[total] = r;
+    coverages[total] = coverage;
+    recencies[total] = recency;
+    totals[total] =
+      r *
+      (options.coverageFloor + (1 - options.coverageFloor) * coverage) *
+      (options.recencyFloor + (1 - options.recencyFloor) * recency);
+    total++;
+  }
+  const head = needed + DIVERSITY_WINDOW;
+  // Every item that the full sort puts in the first `head` places has a total at least the
+  // head-th largest total; ties at that value are all kept, and the comparator decides among them.
+  const cut = total > 2 * head + 64 ? kthLargest(totals.slice(0, total), head) : Number.NEGATIVE_INFINITY;
+  const pool: Scored[] = [];
+  const itemOf = new Map<string, T>();
+  for (let j = 0; j < total; j++) {
+    if (cut !== Number.NEGATIVE_INFINITY && !(totals[j]! >= cut)) continue;
+    const item = items[index[j]!]!;
+    const c: RankCandidate = {
+      storyId: fields.storyId(item),
+      relevance: relevance[index[j]!]!,
+      outletCount: fields.outletCount(item),
+      newestMs: fields.newestMs(item),
+      titleTerms: fields.titleTerms(item),
+    };
+    itemOf.set(c.storyId, item);
+    pool.push({
+      c,
+      parts: {
+        relevance: relevances[j]!,
+        coverage: coverages[j]!,
+        recency: recencies[j]!,
+        diversity: 1,
+        total: totals[j]!,
+      },
+    });
+  }
+  pool.sort(byTotal);
+  const ranked = diversify(pool.length > head ? pool.slice(0, head) : pool, options, needed);
+  return {
+    ranked: ranked.slice(0, needed).map((r) => ({ ...r, item: itemOf.get(r.storyId)! })),
+    total,
+  };
+}
+
+type Scored = { c: RankCandidate; parts: ScoreParts };
+
+function byTotal(a: Scored, b: Scored): number {
+  return b.parts.total - a.parts.total || a.c.storyId.localeCompare(b.c.storyId);
+}
+
+function scoreCandidates(candidates: RankCandidate[], nowMs: number, options: RankingOptions): Scored[] {
   let best = 0;
   for (const c of candidates) best = Math.max(best, c.relevance);
   if (best <= 0) return [];
-  const scored: Array<{ c: RankCandidate; parts: ScoreParts }> = [];
+  const scored: Scored[] = [];
   for (const c of candidates) {
     const relevance = c.relevance / best;
     if (relevance < options.minRelevance) continue;
@@ -80,8 +208,34 @@ export function rankStories(
       (options.recencyFloor + (1 - options.recencyFloor) * recency);
     scored.push({ c, parts: { relevance, coverage, recency, diversity: 1, total } });
   }
-  scored.sort((a, b) => b.parts.total - a.parts.total || a.c.storyId.localeCompare(b.c.storyId));
-  return diversify(scored, options, needed);
+  return scored;
+}
+
+/** The k-th largest value (1-based) of the array, which is reordered (quickselect). */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 /**
@@ -89,24 +243,39 @@ export function rankStories(
  * penalty against everything already taken. Only the head of the list can change order, so the
  * work is bounded by `window` comparisons per pick.
  */
-function diversify(
-  scored: Array<{ c: RankCandidate; parts: ScoreParts }>,
-  options: RankingOptions,
-  needed: number,
-): Ranked[] {
-  const window = 60;
+const DIVERSITY_WINDOW = 60;
+
+function diversify(scored: Scored[], options: RankingOptions, needed: number): Ranked[] {
+  const window = DIVERSITY_WINDOW;
   const out: Ranked[] = [];
-  const taken: RankCandidate[] = [];
+  /** Every pick in order; the near-repeat check looks at the last `window` of them. */
+  const picks: RankCandidate[] = [];
   const pool = scored.slice(0, Math.min(scored.length, needed + window));
   const tail = scored.slice(pool.length);
+  // Per pool item, its highest title similarity to picks[from, seen): extended as picks are made
+  // (the maximum does not depend on the order it is taken in), recomputed when the window moves.
+  const maxSim: number[] = pool.map(() => 0);
+  const from: number[] = pool.map(() => 0);
+  const seen: number[] = pool.map(() => 0);
   while (pool.length > 0 && out.length < needed) {
     let bestIndex = 0;
     let bestTotal = -1;
     let bestDiversity = 1;
     const limit = Math.min(pool.length, window);
+    const start = Math.max(0, picks.length - window);
     for (let i = 0; i < limit; i++) {
       const item = pool[i]!;
-      const diversity = diversityFactor(item.c, taken, options);
+      if (from[i] !== start) {
+        from[i] = start;
+        seen[i] = start;
+        maxSim[i] = 0;
+      }
+      let m = maxSim[i]!;
+      for (let k = seen[i]!; k < picks.length; k++)
+        m = Math.max(m, jaccard(item.c.titleTerms, picks[k]!.titleTerms));
+      maxSim[i] = m;
+      seen[i] = picks.length;
+      const diversity = m < options.diversityThreshold ? 1 : 1 - options.diversityPenalty * m;
       const total = item.parts.total * diversity;
       if (total > bestTotal) {
         bestTotal = total;
@@ -115,9 +284,11 @@ function diversify(
       }
     }
     const [picked] = pool.splice(bestIndex, 1);
+    maxSim.splice(bestIndex, 1);
+    from.splice(bestIndex, 1);
+    seen.splice(bestIndex, 1);
     if (!picked) break;
-    taken.push(picked.c);
-    if (taken.length > window) taken.shift();
+    picks.push(picked.c);
     out.push({
       storyId: picked.c.storyId,
       score: { ...picked.parts, diversity: bestDiversity, total: picked.parts.total * bestDiversity },
@@ -125,13 +296,6 @@ function diversify(
   }
   for (const rest of [...pool, ...tail]) out.push({ storyId: rest.c.storyId, score: rest.parts });
   return out;
-}
-
-function diversityFactor(c: RankCandidate, taken: RankCandidate[], options: RankingOptions): number {
-  let maxSim = 0;
-  for (const t of taken) maxSim = Math.max(maxSim, jaccard(c.titleTerms, t.titleTerms));
-  if (maxSim < options.diversityThreshold) return 1;
-  return 1 - options.diversityPenalty * maxSim;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

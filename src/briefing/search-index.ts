@@ -41,6 +41,9 @@ class Postings {
   slots = new Int32Array(4);
   tfs = new Uint16Array(4);
   length = 0;
+  /** Scratch for add(): the document being counted, and where its counts are in `docCounts`. */
+  doc = -1;
+  at = 0;
 
   push(slot: number, packedTf: number): void {
     if (this.length === this.slots.length) {
@@ -73,16 +76,10 @@ function pack(title: number, tags: number, body: number): number {
   return (Math.min(title, 15) << 12) | (Math.min(tags, 15) << 8) | Math.min(body, 255);
 }
 
-function countInto(counts: Map<string, [number, number, number]>, list: string[], field: 0 | 1 | 2): void {
-  for (const t of list) {
-    let c = counts.get(t);
-    if (!c) {
-      c = [0, 0, 0];
-      counts.set(t, c);
-    }
-    c[field]++;
-  }
-}
+/** Per-document scratch of add(): the postings of the document's distinct terms and their counts. */
+const docTerms: Postings[] = [];
+let docCounts = new Int32Array(3 * 256);
+let docSerial = 0;
 
 export class SearchIndex {
   private readonly postings = new Map<string, Postings>();
@@ -108,11 +105,29 @@ export class SearchIndex {
     const title = terms(text.title);
     const tags = text.tags.flatMap((t) => terms(t));
     const body = terms(text.body);
-    const counts = new Map<string, [number, number, number]>();
-    countInto(counts, title, 0);
-    countInto(counts, tags, 1);
-    countInto(counts, body, 2);
-    for (const [term, [ti, ta, bo]] of counts) {
+    // Count each distinct term per field, in order of first occurrence (title, tags, body), on
+    // the term's postings object itself: one map lookup per token.
+    const doc = ++docSerial;
+    docTerms.length = 0;
+    this.countField(title, 0, doc);
+    this.countField(tags, 1, doc);
+    this.countField(body, 2, doc);
+    for (const p of docTerms) {
+      const at = p.at;
+      p.push(slot, pack(docCounts[at]!, docCounts[at + 1]!, docCounts[at + 2]!));
+    }
+    docTerms.length = 0;
+    const lens = [title.length, tags.length, body.length];
+    for (let f = 0; f < 3; f++) {
+      this.lengths[f as 0 | 1 | 2].set(slot, lens[f]!);
+      this.totalLength[f]! += lens[f]!;
+    }
+    this.live.add(slot);
+    if (slot > this.maxSlot) this.maxSlot = slot;
+  }
+
+  private countField(list: readonly string[], field: 0 | 1 | 2, doc: number): void {
+    for (const term of list) {
       let p = this.postings.get(term);
       if (!p) {
         p = new Postings();
@@ -122,15 +137,21 @@ export class SearchIndex {
         if (bucket) bucket.push(term);
         else this.buckets.set(key, [term]);
       }
-      p.push(slot, pack(ti, ta, bo));
+      if (p.doc !== doc) {
+        p.doc = doc;
+        p.at = 3 * docTerms.length;
+        docTerms.push(p);
+        if (p.at + 3 > docCounts.length) {
+          const next = new Int32Array(docCounts.length * 2);
+          next.set(docCounts);
+          docCounts = next;
+        }
+        docCounts[p.at] = 0;
+        docCounts[p.at + 1] = 0;
+        docCounts[p.at + 2] = 0;
+      }
+      docCounts[p.at + field]!++;
     }
-    const lens = [title.length, tags.length, body.length];
-    for (let f = 0; f < 3; f++) {
-      this.lengths[f as 0 | 1 | 2].set(slot, lens[f]!);
-      this.totalLength[f]! += lens[f]!;
-    }
-    this.live.add(slot);
-    if (slot > this.maxSlot) this.maxSlot = slot;
   }
 
   /** Removes a document from results at once; its postings are dropped at the next compaction. */
@@ -157,6 +178,12 @@ export class SearchIndex {
     const n = this.live.size;
     const avg = this.totalLength.map((t) => Math.max(t / n, 1));
 
+    const avg0 = avg[0]!;
+    const avg1 = avg[1]!;
+    const avg2 = avg[2]!;
+    const lengths0 = this.lengths[0].data;
+    const lengths1 = this.lengths[1].data;
+    const lengths2 = this.lengths[2].data;
     const anyDeleted = this.deleted.size > 0;
     const stamp = this.stamp;
     for (let q = 0; q < queryTerms.length; q++) {
@@ -170,10 +197,14 @@ export class SearchIndex {
           const slot = p.slots[i]!;
           if (anyDeleted && this.deleted.has(slot)) continue;
           const packed = p.tfs[i]!;
-          const tf =
-            (FIELD_WEIGHTS.title * (packed >>> 12)) / norm(B.title, this.lengths[0].data[slot]!, avg[0]!) +
-            (FIELD_WEIGHTS.tags * ((packed >>> 8) & 15)) / norm(B.tags, this.lengths[1].data[slot]!, avg[1]!) +
-            (FIELD_WEIGHTS.body * (packed & 255)) / norm(B.body, this.lengths[2].data[slot]!, avg[2]!);
+          // A field the term is absent from adds +0 (norms are positive), so it is skipped; the
+          // others are summed in the same order, title + tags + body, as the same doubles.
+          const tTitle = packed >>> 12;
+          const tTags = (packed >>> 8) & 15;
+          const tBody = packed & 255;
+          let tf = tTitle === 0 ? 0 : (FIELD_WEIGHTS.title * tTitle) / norm(B.title, lengths0[slot]!, avg0);
+          if (tTags !== 0) tf += (FIELD_WEIGHTS.tags * tTags) / norm(B.tags, lengths1[slot]!, avg1);
+          if (tBody !== 0) tf += (FIELD_WEIGHTS.body * tBody) / norm(B.body, lengths2[slot]!, avg2);
           if (scores[slot] === 0 && matched[slot] === 0) touched.push(slot);
           scores[slot]! += (weight * idf * tf * (K1 + 1)) / (tf + K1);
           if (stamp[slot] !== q + 1) {

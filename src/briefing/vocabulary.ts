@@ -7,17 +7,29 @@ import { STOPWORDS, tokenize } from '../text/index.js';
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  /** The known words by length, and by their first four characters: where suggest() looks. */
+  private readonly byLength = new Map<number, Set<string>>();
+  private readonly byHead = new Map<string, Set<string>>();
 
   addArticle(article: Article): void {
-    for (const word of wordsOf(article)) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    for (const word of wordsOf(article)) {
+      const n = (this.counts.get(word) ?? 0) + 1;
+      this.counts.set(word, n);
+      if (n === 1) this.place(word, true);
+    }
   }
 
   removeArticle(article: Article): void {
     for (const word of wordsOf(article)) {
       const n = (this.counts.get(word) ?? 0) - 1;
       if (n > 0) this.counts.set(word, n);
-      else this.counts.delete(word);
+      else if (this.counts.delete(word)) this.place(word, false);
     }
+  }
+
+  private place(word: string, known: boolean): void {
+    update(this.byLength, word.length, word, known);
+    if (word.length >= 4) update(this.byHead, word.slice(0, 4), word, known);
   }
 
   /** Words that start with the input, then words within a small edit distance, most used first. */
@@ -41,14 +53,33 @@ export class Vocabulary {
     const scored = new Map<string, number>();
     for (const q of words) {
       const maxDistance = q.length <= 4 ? 1 : 2;
-      for (const [word, count] of this.counts) {
-        if (Math.abs(word.length - q.length) > maxDistance && !word.startsWith(q.slice(0, 4))) continue;
-        const d = word.startsWith(q.slice(0, Math.max(3, q.length - 1)))
-          ? 0.5
-          : editDistance(q, word, maxDistance);
-        if (d > maxDistance) continue;
+      const head4 = q.slice(0, 4);
+      const stem = q.slice(0, Math.max(3, q.length - 1));
+      const bag = new Int32Array(BAG_BUCKETS);
+      for (let i = 0; i < q.length; i++) bag[q.charCodeAt(i) & (BAG_BUCKETS - 1)]!++;
+      const visit = (word: string, count: number): void => {
+        let d: number;
+        if (word.startsWith(stem)) d = 0.5;
+        else if (bagDistance(bag, q.length, word) > maxDistance) return;
+        else d = editDistance(q, word, maxDistance);
+        if (d > maxDistance) return;
         const score = count / (1 + d * 3);
         if ((scored.get(word) ?? 0) < score) scored.set(word, score);
+      };
+      // The words a query word can match: within maxDistance of its length, or starting with its
+      // first four characters. (The result does not depend on the order words are visited in.)
+      if (head4.length < 4) {
+        for (const [word, count] of this.counts) {
+          if (Math.abs(word.length - q.length) > maxDistance && !word.startsWith(head4)) continue;
+          visit(word, count);
+        }
+        continue;
+      }
+      for (let length = q.length - maxDistance; length <= q.length + maxDistance; length++) {
+        for (const word of this.byLength.get(length) ?? []) visit(word, this.counts.get(word)!);
+      }
+      for (const word of this.byHead.get(head4) ?? []) {
+        if (Math.abs(word.length - q.length) > maxDistance) visit(word, this.counts.get(word)!);
       }
     }
     return [...scored.entries()]
@@ -56,6 +87,40 @@ export class Vocabulary {
       .slice(0, limit)
       .map(([w]) => w);
   }
+}
+
+function update<K>(index: Map<K, Set<string>>, key: K, word: string, known: boolean): void {
+  const set = index.get(key);
+  if (known) {
+    if (set) set.add(word);
+    else index.set(key, new Set([word]));
+  } else if (set) {
+    set.delete(word);
+    if (set.size === 0) index.delete(key);
+  }
+}
+
+const BAG_BUCKETS = 128;
+const taken: number[] = [];
+
+/**
+ * A lower bound of the edit distance between the query (its character counts in `bag`, by
+ * bucket) and `word`: the larger of the characters of either that the other lacks. Each edit
+ * changes either count by at most one, and merging characters into buckets only lowers it.
+ * `bag` is restored before returning.
+ */
+function bagDistance(bag: Int32Array, queryLength: number, word: string): number {
+  let extra = 0;
+  taken.length = 0;
+  for (let i = 0; i < word.length; i++) {
+    const b = word.charCodeAt(i) & (BAG_BUCKETS - 1);
+    if (bag[b]! > 0) {
+      bag[b]!--;
+      taken.push(b);
+    } else extra++;
+  }
+  for (const b of taken) bag[b]!++;
+  return Math.max(extra, queryLength - taken.length);
 }
 
 function wordsOf(article: Article): Set<string> {
@@ -67,20 +132,32 @@ function wordsOf(article: Article): Set<string> {
   return words;
 }
 
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (prevRow.length <= b.length) {
+    prevRow = new Int32Array(2 * (b.length + 1));
+    curRow = new Int32Array(2 * (b.length + 1));
+  }
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }

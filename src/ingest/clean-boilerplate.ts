@@ -4,6 +4,8 @@
  * phrasings only, never one site's strings.
  */
 
+import { pieceCount } from './clean-whitespace.js';
+
 /** Sentences that are boilerplate wherever they appear. */
 const SENTENCE_PATTERNS: readonly RegExp[] = [
   // JavaScript-required notices and their "how to enable it" follow-ups.
@@ -36,6 +38,56 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:skip to (?:main )?content|loading\.*|advertisement - scroll to continue)\b/i,
 ];
 
+/**
+ * For each of SENTENCE_PATTERNS, in order, a cheap test that every text the pattern matches passes
+ * (a word the pattern cannot match without, in the lower-cased sentence), so that most sentences
+ * are cleared without running the patterns. The patterns only match ASCII letters to their
+ * letters, so lower-casing keeps those words.
+ */
+const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
+  (l) => l.includes('java'),
+  (l) => l.includes('java'),
+  (l) => l.includes('java'),
+  (l) => l.includes('java'),
+  (l) => l.includes('refer to this'),
+  (l) => l.includes('cookie'),
+  (l) => l.includes('manage '),
+  (l) =>
+    l.startsWith('sign up') || l.startsWith('subscribe') || l.startsWith('register') || l.startsWith('join '),
+  (l) =>
+    l.includes('subscri') ||
+    l.includes('in to ') ||
+    l.includes('free account') ||
+    l.includes('free trial') ||
+    l.includes('unlimited access') ||
+    l.includes('continue reading') ||
+    l.includes('keep reading'),
+  (l) => l.includes('your inbox'),
+  (l) => l.includes(' here'),
+  (l) =>
+    l.startsWith('read ') ||
+    l.startsWith('see also') ||
+    l.startsWith('more on this') ||
+    l.startsWith('continue reading') ||
+    l.startsWith('most ') ||
+    l.startsWith('recommended') ||
+    l.startsWith('related'),
+  (l) => l.startsWith('share '),
+  (l) => l.startsWith('follow') || l.startsWith('like'),
+  (l) => l.startsWith('download ') || l.startsWith('get ') || l.startsWith('install '),
+  (l) => l.includes('all rights reserved'),
+  (l) => l.startsWith('copyright') || l.startsWith('©') || l.startsWith('(c) '),
+  (l) => l.includes('contributed '),
+  (l) => l.includes('ing by'),
+  (l) => l.startsWith('listen to '),
+  (_, s) => s.endsWith('Advertisement') || s.endsWith('ADVERTISEMENT'),
+  (l) => l.startsWith('skip to ') || l.startsWith('loading') || l.startsWith('advertisement - scroll'),
+];
+
+/** True when any of SENTENCE_GUARDS passes, except the case-sensitive "Advertisement" ending. */
+const ANY_GUARD =
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|^(?:sign up|subscribe|register|join |read |see also|more on this|most |recommended|related|share |follow|like|download |get |install |copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll)/;
+
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
@@ -56,12 +108,21 @@ const NOTICE_START =
 /** True for a sentence that is web boilerplate (see the patterns above). */
 export function isBoilerplateSentence(sentence: string): boolean {
   const s = sentence.trim();
-  return s !== '' && (SENTENCE_PATTERNS.some((re) => re.test(s)) || isConsentButtons(s));
+  if (s === '') return false;
+  const lower = s.toLowerCase();
+  // Most sentences pass none of the guards: one test for all of them first.
+  if (!ANY_GUARD.test(lower) && !s.endsWith('Advertisement') && !s.endsWith('ADVERTISEMENT')) {
+    return isConsentButtons(s);
+  }
+  for (let i = 0; i < SENTENCE_PATTERNS.length; i++) {
+    if (SENTENCE_GUARDS[i]!(lower, s) && SENTENCE_PATTERNS[i]!.test(s)) return true;
+  }
+  return isConsentButtons(s);
 }
 
 /** True for a line made only of consent-banner buttons ("Accept Manage preferences"). */
 function isConsentButtons(text: string): boolean {
-  return text.split(/\s+/).length <= 12 && /^[\s|,/·•.!]*$/.test(text.replace(CONSENT_BUTTON, ''));
+  return pieceCount(text, 13) <= 12 && /^[\s|,/·•.!]*$/.test(text.replace(CONSENT_BUTTON, ''));
 }
 
 /**
@@ -92,7 +153,7 @@ export function gluedHeadline(sentence: string): string | null {
  */
 export function isHeadlineLike(text: string): boolean {
   const s = text.trim();
-  const words = s.split(/\s+/).length;
+  const words = pieceCount(s, 31);
   if (words < 3 || words > 30 || s.length > 220) return false;
   return /^["'“‘]?[\p{Lu}\p{N}]/u.test(s) && !/[.,;:!]["'”’)]*$/.test(s);
 }

@@ -3,6 +3,7 @@
  * in Tokyo on May 13, 2021. (Kyodo)", "… met in China. | POOL / AFP-JIJI", "(AP Photo/Evan Vucci)",
  * "Photo: Reuters", "Image: Getty Images", "[NEWS1]", "NASA/ESA/CSA".
  */
+import { pieceCount } from './clean-whitespace.js';
 
 const PHOTO_WORD =
   /\b(?:photo(?:graph)?s?|image|pictures?|file|pool|getty|credit|courtesy|handout|provided|via)\b|\//i;
@@ -23,6 +24,12 @@ const TRAILING_CREDIT = new RegExp(
   ].join('|')})$`,
   'u',
 );
+
+/**
+ * Text that TRAILING_CREDIT can match contains one of these (its ":" after a photo word, its "/",
+ * or a stock agency's name): a cheap test before the expensive pattern.
+ */
+const MAY_HAVE_CREDIT_PHRASE = /[:/]|etty|ETTY|hutterstock|lamy/;
 
 /** How much of a sentence's end is searched for a credit phrase. */
 const TAIL = 160;
@@ -56,7 +63,9 @@ export function isCredit(text: string): boolean {
   const bracket = /^[([]([^()[\]]{1,60})[)\]]$/.exec(s);
   if (bracket) return isCreditName(bracket[1]!);
   if (/^(?:photo(?:graph)?s?|image|picture|credit)(?: by)?\s*:/i.test(s)) return s.length <= 80;
-  return s.length <= 120 && s.split(/\s+/).length <= 8 && TRAILING_CREDIT.test(s);
+  return (
+    s.length <= 120 && s.split(/\s+/).length <= 8 && MAY_HAVE_CREDIT_PHRASE.test(s) && TRAILING_CREDIT.test(s)
+  );
 }
 
 /**
@@ -84,18 +93,21 @@ export function reattachCredits(sentences: readonly string[]): string[] {
 /** The credit that ends a sentence after its closing punctuation, or after a bar; null if none. */
 export function trailingCredit(sentence: string): { credit: string; rest: string; photo: boolean } | null {
   const s = sentence.trim();
-  const bracket = BRACKET_CREDIT_END.exec(s);
+  // BRACKET_CREDIT_END ends in a closing bracket and PIPE_CREDIT needs a bar: test for them first.
+  const last = s.charCodeAt(s.length - 1);
+  const bracket = last === 41 || last === 93 ? BRACKET_CREDIT_END.exec(s) : null;
   if (bracket && isCreditName(bracket[2]!)) {
     const cut = bracket.index + bracket[1]!.length;
     return { credit: s.slice(cut).trim(), rest: s.slice(0, cut).trim(), photo: PHOTO_WORD.test(bracket[2]!) };
   }
-  const pipe = PIPE_CREDIT.exec(s);
+  const pipe = s.includes('|') ? PIPE_CREDIT.exec(s) : null;
   if (pipe && isPipeCredit(pipe[1]!))
     return { credit: pipe[1]!.trim(), rest: s.slice(0, pipe.index).trim(), photo: true };
   // Credits are short: only the end of the sentence is searched (from a space, so that the
   // pattern's word boundary holds), which keeps the cost linear on long text.
   const from = s.length > TAIL ? s.indexOf(' ', s.length - TAIL) : 0;
-  const phrase = from >= 0 ? TRAILING_CREDIT.exec(s.slice(from)) : null;
+  const tail = from >= 0 ? s.slice(from) : '';
+  const phrase = from >= 0 && MAY_HAVE_CREDIT_PHRASE.test(tail) ? TRAILING_CREDIT.exec(tail) : null;
   if (phrase && from + phrase.index > 0) {
     const at = from + phrase.index;
     return { credit: phrase[0].trim(), rest: s.slice(0, at + 1).trim(), photo: true };
@@ -137,7 +149,7 @@ export function isCaptionSentence(sentence: string): boolean {
  */
 export function isUncreditedCaption(sentences: readonly string[], beforeStory: boolean): boolean {
   const only = sentences[0]?.trim() ?? '';
-  if (sentences.length !== 1 || /["“”]|[:?]$/.test(only) || only.split(/\s+/).length > 20) return false;
+  if (sentences.length !== 1 || /["“”]|[:?]$/.test(only) || pieceCount(only, 21) > 20) return false;
   if (PROSE_VERB.test(only) || !CAPTION_VERB.test(only)) return false;
   return beforeStory || UNCREDITED_DATE_END.test(only);
 }

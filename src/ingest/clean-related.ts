@@ -1,3 +1,5 @@
+import { pieceCount } from './clean-whitespace.js';
+
 /**
  * Inline "related story" links that some sites set in capitals between paragraphs: "NATO WARNS
  * RUSSIA AFTER POLAND SHOOTS DOWN 'HUGE NUMBER' OF DRONES". A line with at least four words, at
@@ -8,5 +10,5 @@ export function isRelatedStoryLine(line: string): boolean {
   if (/\p{Ll}/u.test(s)) return false;
   const letters = s.match(/\p{L}/gu)?.length ?? 0;
   const visible = s.replace(/\s+/g, '').length;
-  return s.split(/\s+/).length >= 4 && letters >= 15 && letters / visible >= 0.6;
+  return pieceCount(s, 4) >= 4 && letters >= 15 && letters / visible >= 0.6;
 }

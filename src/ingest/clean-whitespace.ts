@@ -3,8 +3,18 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 // Every horizontal space, including no-break, thin and ideographic spaces.
 const SPACES = /[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 
+// Text that collapseWhitespace changes: an invisible character, whitespace other than a single
+// space between two other characters. Text without any is returned as it is.
+const NEEDS_COLLAPSE = /[\u200b-\u200d\u2060\ufeff\u00ad]|[^\S ]| {2}|^ | $/;
+// A line that normaliseLines changes (after invisible characters are gone): horizontal space other
+// than a single space, or whitespace at either end.
+const NEEDS_SPACING = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|^\s|\s$/;
+const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const HAS_LINE_SEPARATOR = /[\u2028\u2029]/;
+
 /** One line of text: invisible characters removed, every run of whitespace (newlines too) one space. */
 export function collapseWhitespace(text: string): string {
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -13,12 +23,13 @@ export function collapseWhitespace(text: string): string {
  * horizontal whitespace within each line and trims every line; paragraph structure is kept.
  */
 export function normaliseLines(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .replace(INVISIBLE, '')
+  // Each replacement is skipped when the text has nothing it would replace.
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (HAS_LINE_SEPARATOR.test(out)) out = out.replace(/[\u2028\u2029]/g, '\n');
+  if (HAS_INVISIBLE.test(out)) out = out.replace(INVISIBLE, '');
+  return out
     .split('\n')
-    .map((line) => line.replace(SPACES, ' ').trim())
+    .map((line) => (NEEDS_SPACING.test(line) ? line.replace(SPACES, ' ').trim() : line))
     .join('\n');
 }
 
@@ -43,4 +54,36 @@ export function splitParagraphs(text: string): string[] {
     if (current) out.push(current);
   }
   return out;
+}
+
+/**
+ * `text.split(/\s+/).length` (whitespace runs plus one), counted only up to `cap`: the answer is
+ * exact below `cap` and `cap` otherwise, without splitting a long text to compare its length.
+ */
+export function pieceCount(text: string, cap: number): number {
+  let pieces = 1;
+  let inRun = false;
+  for (let i = 0; i < text.length && pieces < cap; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (space && !inRun) pieces++;
+    inRun = space;
+  }
+  return pieces;
+}
+
+/** The code units \s matches: WhiteSpace (tab, VT, FF, space, Zs, BOM) and LineTerminator. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

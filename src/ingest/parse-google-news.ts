@@ -1,4 +1,4 @@
-import { type HTMLElement, parse } from 'node-html-parser';
+import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
 
 /** One headline of a Google News item, read from the HTML of the item's body. */
@@ -49,7 +49,7 @@ interface Entry {
  */
 export function readGoogleNewsBody(html: string): GoogleNewsBody {
   const root = parse(html, { comment: false });
-  const items = root.querySelectorAll('li');
+  const items = elementsNamed(root, LI);
   const containers = items.length > 0 ? items : [root];
   const entries: Entry[] = [];
   let entryText = 0;
@@ -59,8 +59,7 @@ export function readGoogleNewsBody(html: string): GoogleNewsBody {
     for (const entry of found) entryText += visibleLength(`${entry.anchor?.text ?? ''}${entry.outlet}`);
     entries.push(...found);
   }
-  const coverageText = root
-    .querySelectorAll('a')
+  const coverageText = elementsNamed(root, A)
     .filter(isCoverageLink)
     .reduce((n, a) => n + visibleLength(a.text), 0);
   const otherText = visibleLength(root.text) - entryText - coverageText;
@@ -80,10 +79,35 @@ export function readGoogleNewsBody(html: string): GoogleNewsBody {
   return { isGoogleNews: true, headlines, warnings };
 }
 
+const LI: ReadonlySet<string> = new Set(['li']);
+const A: ReadonlySet<string> = new Set(['a']);
+const A_OR_FONT: ReadonlySet<string> = new Set(['a', 'font']);
+
+/**
+ * The descendant elements (not `root` itself) whose tag name, lower-cased, is one of `names`, in
+ * document order: what `root.querySelectorAll('li')` or `('a, font')` returns (node-html-parser's
+ * css-select adapter walks the tree the same way and compares `rawTagName.toLowerCase()`), without
+ * compiling the selector on every call.
+ */
+function elementsNamed(root: HTMLElement, names: ReadonlySet<string>): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const stack: Node[] = [];
+  for (let i = root.childNodes.length - 1; i >= 0; i--) stack.push(root.childNodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = node as HTMLElement;
+    if (names.has((el.rawTagName || '').toLowerCase())) out.push(el);
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
 /** Headline anchors in document order, each with the text of the `<font>` that follows it. */
 function collectEntries(container: HTMLElement): Entry[] {
   const entries: Entry[] = [];
-  for (const el of container.querySelectorAll('a, font')) {
+  for (const el of elementsNamed(container, A_OR_FONT)) {
     if (el.rawTagName.toLowerCase() === 'a') {
       if (!isCoverageLink(el)) entries.push({ anchor: el, outlet: '' });
     } else {

@@ -1,4 +1,5 @@
 import { stripDateline } from './clean-dateline.js';
+import { pieceCount } from './clean-whitespace.js';
 
 export type ParagraphKind =
   | 'content'
@@ -20,7 +21,7 @@ export interface ClassifiedParagraph {
  * no closing punctuation), such as a footer's list of sections or social networks.
  */
 export function dropMenuRuns(paragraphs: readonly string[]): string[] {
-  const short = paragraphs.map((p) => p.split(/\s+/).length <= 4 && !/[.!?:"'”’)]$/.test(p));
+  const short = paragraphs.map((p) => pieceCount(p, 5) <= 4 && !/[.!?:"'”’)]$/.test(p));
   const out: string[] = [];
   let i = 0;
   while (i < paragraphs.length) {

@@ -84,7 +84,7 @@ export function createDigestWorker(deps: DigestWorkerDeps): Worker<DigestJobData
     {
       connection: deps.connection,
       prefix: deps.prefix,
-      concurrency: deps.concurrency,
+      concurrency: deps.tuning.digestConcurrency ?? deps.concurrency,
       lockDuration: deps.tuning.lockDurationMs,
       stalledInterval: deps.tuning.stalledIntervalMs,
       maxStalledCount: deps.tuning.maxStalledCount,

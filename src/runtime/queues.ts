@@ -69,6 +69,21 @@ export interface RuntimeTuning {
   keepCompletedCount: number;
   /** Failed jobs are kept this long (seconds). */
   keepFailedSeconds: number;
+  /**
+   * Window of the deliver queues' rate limiter: {PLATFORM}_RATE_PER_SECOND is enforced as
+   * `rate × window / 1000` jobs per window (see deliveryLimiter). A 1 s window lets a whole second's
+   * budget out in a burst at the start of each window, so two windows back to back can put up to
+   * twice the rate into one second of a platform that counts over a sliding second; a shorter window
+   * spreads the same rate evenly. @defaultValue 1000
+   */
+  rateLimitWindowMs?: number;
+  /**
+   * Digest jobs in parallel per process; WORKER_CONCURRENCY when unset. Digest jobs are short and
+   * bound by CPU and Redis round trips, deliver jobs mostly wait for the platform, so one number
+   * rarely suits both: when every subscription fires at once, the digests must be built faster
+   * than the platform takes them.
+   */
+  digestConcurrency?: number;
 }
 
 export function runtimeTuning(config: Config, overrides: Partial<RuntimeTuning> = {}): RuntimeTuning {
@@ -87,6 +102,7 @@ export function runtimeTuning(config: Config, overrides: Partial<RuntimeTuning> 
     keepCompletedSeconds: 2 * DAY_S,
     keepCompletedCount: 50_000,
     keepFailedSeconds: config.RETENTION_DAYS * DAY_S,
+    rateLimitWindowMs: 1000,
     ...overrides,
   };
 }

@@ -25,17 +25,33 @@ function tokenizeFolded(folded: string): string[] {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const wordCodePoints = new Map<number, boolean>();
+/** Per BMP code unit (surrogates aside): 0 = not yet known, 1 = \p{L} or \p{N}, 2 = neither. */
+const wordUnits = new Uint8Array(0x10000);
+const wordAstral = new Map<number, boolean>();
 
-/** Whether a code point is \p{L} or \p{N}; non-ASCII answers are cached. */
+/** Whether a code point is \p{L} or \p{N}; answers are cached. */
 function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
-  let known = wordCodePoints.get(cp);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCodePoint(cp));
-    wordCodePoints.set(cp, known);
+  if (cp < 0x10000) {
+    let known = wordUnits[cp]!;
+    if (known === 0) {
+      known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+      wordUnits[cp] = known;
+    }
+    return known === 1;
   }
-  return known;
+  let astral = wordAstral.get(cp);
+  if (astral === undefined) {
+    astral = WORD_CHAR.test(String.fromCodePoint(cp));
+    wordAstral.set(cp, astral);
+  }
+  return astral;
+}
+
+/** The code point at i (a surrogate pair is one; a lone surrogate is itself). */
+function codePointAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? s.codePointAt(i)! : c;
 }
 
 /** WORD's matches (it works on code points: a surrogate pair is one character). */
@@ -44,7 +60,7 @@ function scanUnicode(s: string): string[] {
   const n = s.length;
   let i = 0;
   while (i < n) {
-    const cp = s.codePointAt(i)!;
+    const cp = codePointAt(s, i);
     const width = cp > 0xffff ? 2 : 1;
     if (!isWordCodePoint(cp)) {
       i += width;
@@ -55,11 +71,11 @@ function scanUnicode(s: string): string[] {
     i += width;
     for (;;) {
       while (i < n) {
-        const c = s.codePointAt(i)!;
+        const c = codePointAt(s, i);
         if (!isWordCodePoint(c)) break;
         i += c > 0xffff ? 2 : 1;
       }
-      if (i + 1 < n && s.charCodeAt(i) === 39 && isWordCodePoint(s.codePointAt(i + 1)!)) {
+      if (i + 1 < n && s.charCodeAt(i) === 39 && isWordCodePoint(codePointAt(s, i + 1))) {
         apostrophe = true;
         i += 1;
         continue;
