@@ -12,7 +12,19 @@ import type { PlatformAdapterFactory } from '../src/ports/platform.js';
 export async function platformAdapters(config: Config): Promise<PlatformAdapterFactory[]> {
   const factories: PlatformAdapterFactory[] = [];
   if (slackEnabled(config)) factories.push((await import('../adapters/slack/index.js')).createSlackAdapter);
-  if (discordEnabled(config))
-    factories.push((await import('../adapters/discord/index.js')).createDiscordAdapter);
+  if (discordEnabled(config)) {
+    const discord = await import('../adapters/discord/index.js');
+    // DISCORD_SHARDS > 0: one process per shard under discord.js's ShardingManager, each building
+    // its context from discord-shard-context (.ts from source, .js when built).
+    const shardContextModule = new URL(
+      `./discord-shard-context${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+      import.meta.url,
+    ).href;
+    factories.push(
+      config.DISCORD_SHARDS > 0
+        ? discord.discordAdapterFactory({ shardContextModule })
+        : discord.createDiscordAdapter,
+    );
+  }
   return factories;
 }

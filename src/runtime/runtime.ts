@@ -16,10 +16,8 @@
  */
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { NewsEngine } from '../briefing/engine.js';
-import { DEFAULT_RANKING } from '../briefing/rank.js';
+import type { NewsEngine } from '../briefing/engine.js';
 import { type Config, describeConfig } from '../config.js';
-import type { DigestOptions } from '../digest/build.js';
 import { loadFeedList, syncFeeds } from '../feeds/feed-list.js';
 import { ingestFile } from '../feeds/ingest-file.js';
 import { type FolderWatch, watchFolders } from '../feeds/watch-folders.js';
@@ -40,6 +38,7 @@ import { createFeedWorker } from './feed-worker.js';
 import { type HttpServer, startHttpServer } from './http-server.js';
 import { createIngest, type Ingest } from './ingest.js';
 import { mountOperations } from './operations.js';
+import { briefingEngine, digestOptions, subscriptionDeps } from './platform-context.js';
 import { bullPrefix, createQueues, type Queues, type RuntimeTuning, runtimeTuning } from './queues.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -155,23 +154,10 @@ export async function startRuntime(config: Config, deps: RuntimeDeps): Promise<R
     }
     const scheduler = new BullDigestScheduler(queues.digest, tuning);
     const feedSchedulers = new FeedSchedulers(queues.feeds, config.FEED_INTERVAL_MINUTES * 60_000);
-    const subscriptions: SubscriptionDeps = {
-      subscriptions: stores.subscriptions,
-      scheduler,
-      deliveries: stores.deliveries,
-      options: {
-        maxPerTeam: config.TEAM_SUBSCRIPTION_LIMIT,
-        defaultTime: config.DIGEST_DEFAULT_TIME,
-        defaultTimeZone: config.DIGEST_DEFAULT_TIME_ZONE,
-        defaultMaxStories: config.DIGEST_MAX_STORIES,
-      },
-    };
-    const digestOptions: Partial<DigestOptions> = { sendEmptyDigests: config.DIGEST_SEND_EMPTY };
+    const subscriptions = subscriptionDeps(config, stores, scheduler);
+    const digestOpts = digestOptions(config);
 
-    const engine = new NewsEngine({
-      ranking: { ...DEFAULT_RANKING, halfLifeHours: config.BRIEFING_HALF_LIFE_HOURS },
-      summary: { maxChars: config.SUMMARY_MAX_CHARS },
-    });
+    const engine = briefingEngine(config);
     const engineSync = new EngineSync(stores.articles, engine, {
       intervalMs: tuning.engineSyncIntervalMs,
       retentionMs,
@@ -195,7 +181,7 @@ export async function startRuntime(config: Config, deps: RuntimeDeps): Promise<R
       now: deps.now,
       engine: () => engine,
       subscriptions,
-      digestOptions,
+      digestOptions: digestOpts,
       keyValues: stores.keyValues,
     };
     const adapters: PlatformAdapter[] = [];
@@ -285,7 +271,7 @@ export async function startRuntime(config: Config, deps: RuntimeDeps): Promise<R
           deliveries: stores.deliveries,
           engine,
           catchUp: () => engineSync.catchUp(),
-          digestOptions,
+          digestOptions: digestOpts,
           platforms,
         }),
       );
