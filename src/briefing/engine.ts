@@ -4,6 +4,7 @@ import { fold, terms } from '../text/index.js';
 import { buildBriefing } from './build-briefing.js';
 import { publishedMs } from './dates.js';
 import { type GrouperOptions, StoryGrouper } from './grouping.js';
+import { HeldArticle } from './held-article.js';
 import { DEFAULT_RANKING, type RankingOptions } from './rank.js';
 import { SearchIndex } from './search-index.js';
 import { type SummaryOptions, summarizeArticle, summarizeHeadlines } from './summarize.js';
@@ -60,7 +61,7 @@ export interface AddReport {
 
 interface Stored {
   slot: number;
-  article: IndexedArticle;
+  article: HeldArticle;
   /** Other files or feeds the same article was read from. */
   alsoFrom: string[];
 }
@@ -117,6 +118,7 @@ export class NewsEngine {
     this.generation++;
     const report: AddReport = { added: [], duplicates: [] };
     const fresh: Stored[] = [];
+    const titleTerms: string[][] = [];
     for (const input of batch) {
       const existing = this.findDuplicate(input);
       if (existing) {
@@ -130,35 +132,26 @@ export class NewsEngine {
           : input.body
             ? summarizeArticle(input.title, input.body, this.options.summary)
             : '';
-      // Held for the engine's lifetime: its strings are copied so that none keeps alive the whole
-      // file text it was cut from (V8 shares a substring's parent).
-      const article: IndexedArticle = {
-        ...input,
-        title: own(input.title),
-        outlet: own(input.outlet),
-        url: input.url === null ? null : own(input.url),
-        body: own(input.body),
-        summary: own(summary),
-        tags: input.tags.map(own),
-      };
+      const article = new HeldArticle(input, summary);
       const stored: Stored = { slot: this.slots.length, article, alsoFrom: [] };
       this.slots.push(stored);
       this.byId.set(article.id, stored);
       if (article.url) this.byUrl.set(urlKey(article.url), article.id);
       this.byTitle.set(dedupTitleKey(article), article.id);
-      this.index.add(stored.slot, article);
+      titleTerms.push(this.index.add(stored.slot, article));
       this.vocabulary.addArticle(article);
       fresh.push(stored);
       report.added.push(article);
     }
     if (fresh.length > 0) {
       this.grouper.add(
-        fresh.map(({ article }) => ({
+        fresh.map(({ article }, i) => ({
           id: article.id,
           title: article.title,
           body: article.body,
           outlet: article.outlet,
           publishedMs: publishedMs(article.publishedAt),
+          titleTerms: titleTerms[i]!,
           ...(article.clusterKey ? { clusterKey: article.clusterKey } : {}),
         })),
       );
@@ -308,14 +301,11 @@ export class NewsEngine {
     }
     const kept = existing.article;
     if (!kept.body && copy.body) {
-      existing.article = {
-        ...kept,
-        body: copy.body,
-        summary:
-          'summary' in copy && typeof copy.summary === 'string'
-            ? copy.summary
-            : summarizeArticle(kept.title, copy.body, this.options.summary),
-      };
+      const summary =
+        'summary' in copy && typeof copy.summary === 'string'
+          ? copy.summary
+          : summarizeArticle(kept.title, copy.body, this.options.summary);
+      existing.article = new HeldArticle({ ...kept.toJSON(), body: copy.body }, summary);
       // Re-index under a new slot so the body's words become searchable.
       this.index.remove(existing.slot);
       this.slots[existing.slot] = undefined;
@@ -325,20 +315,14 @@ export class NewsEngine {
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }
     if (copy.url && (!kept.url || (isGoogleNewsUrl(kept.url) && !isGoogleNewsUrl(copy.url)))) {
-      existing.article = { ...existing.article, url: copy.url };
+      existing.article = new HeldArticle(
+        { ...existing.article.toJSON(), url: copy.url },
+        existing.article.summary,
+      );
       this.byUrl.set(urlKey(copy.url), kept.id);
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }
   }
-}
-
-/**
- * The same text in a string of its own. A substring (slice, split, match, trim) of 13 characters or
- * more is a view on its parent string in V8 and keeps all of it alive; prepending a character makes
- * a rope, slicing it flattens the rope into a fresh copy.
- */
-function own(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function dedupTitleKey(article: Article): string {

@@ -3,12 +3,14 @@ import type { ScoreParts } from '../model.js';
 /**
  * Story ranking. See docs/ranking.md for the formula and its reasoning:
  *
- *   total = relevance × (C₀ + (1 − C₀)·coverage) × (R₀ + (1 − R₀)·recency) × diversity
+ *   total = relevance × (C₀ + (1 − C₀)·coverage) × (R₀·fade + (1 − R₀)·recency) × diversity
  *
  * - relevance: the story's best article BM25F score, scaled by the share of query terms it matched,
  *   divided by the best story's, so the top match is 1;
  * - coverage: log(1 + distinct outlets) / log(1 + saturation outlets), capped at 1;
- * - recency: 0.5 ^ (age of the newest article / half-life), the clock passed in;
+ * - recency: 0.5 ^ (age of the newest article / half-life), the clock passed in; the floor R₀ that
+ *   keeps a well-matching older story in view fades too, far more slowly (fade = 0.5 ^ (age /
+ *   floor half-life)), so a story from years ago never outranks this month's news;
  * - diversity: 1 − penalty × similarity to the most similar story ranked above it, when that
  *   similarity passes a threshold (so one event split across two stories doesn't fill the briefing).
  */
@@ -21,6 +23,8 @@ export interface RankingOptions {
   coverageFloor: number;
   /** Floor of the recency factor (a very old story keeps this share). @defaultValue 0.3 */
   recencyFloor: number;
+  /** Days after which the recency floor itself halves. @defaultValue 30 */
+  floorHalfLifeDays: number;
   /** Title similarity (Jaccard of terms) above which a story counts as a near-repeat. @defaultValue 0.35 */
   diversityThreshold: number;
   /** Strength of the near-repeat penalty. @defaultValue 0.6 */
@@ -34,6 +38,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   coverageSaturation: 8,
   coverageFloor: 0.6,
   recencyFloor: 0.3,
+  floorHalfLifeDays: 30,
   diversityThreshold: 0.35,
   diversityPenalty: 0.6,
   minRelevance: 0.08,
@@ -146,7 +151,7 @@ export function rankTopOf<T>(
     totals[total] =
       r *
       (options.coverageFloor + (1 - options.coverageFloor) * coverage) *
-      (options.recencyFloor + (1 - options.recencyFloor) * recency);
+      recencyFactor(ageHours, recency, options);
     total++;
   }
   const head = needed + DIVERSITY_WINDOW;
@@ -185,6 +190,12 @@ export function rankTopOf<T>(
   };
 }
 
+/** R₀·fade + (1 − R₀)·recency: the recency multiplier, its floor fading over weeks. */
+function recencyFactor(ageHours: number, recency: number, options: RankingOptions): number {
+  const fade = 0.5 ** (ageHours / (24 * options.floorHalfLifeDays));
+  return options.recencyFloor * fade + (1 - options.recencyFloor) * recency;
+}
+
 type Scored = { c: RankCandidate; parts: ScoreParts };
 
 function byTotal(a: Scored, b: Scored): number {
@@ -205,7 +216,7 @@ function scoreCandidates(candidates: RankCandidate[], nowMs: number, options: Ra
     const total =
       relevance *
       (options.coverageFloor + (1 - options.coverageFloor) * coverage) *
-      (options.recencyFloor + (1 - options.recencyFloor) * recency);
+      recencyFactor(ageHours, recency, options);
     scored.push({ c, parts: { relevance, coverage, recency, diversity: 1, total } });
   }
   return scored;

@@ -1,10 +1,12 @@
-import { terms } from '../text/index.js';
+import { Analyser, IdList, terms } from '../text/index.js';
+import { PostingsPool } from './postings.js';
 
 /**
  * An incremental BM25F inverted index over three fields of an article: title, tags and body.
  * Built at ingest; a query costs one pass over the postings of its terms (and of the index terms
- * they prefix). Postings are typed arrays: 4 bytes of document slot + 2 bytes of packed field term
- * frequencies per (term, document).
+ * they prefix). Text is read by the index's own analyser (text/analyser.ts), whose term ids key the
+ * postings (postings.ts): 4 bytes of document slot + 2 bytes of packed field term frequencies per
+ * (term, document).
  *
  * @see docs/adr/0003-own-bm25-index.md for why this is not MiniSearch.
  */
@@ -37,29 +39,6 @@ const MIN_PREFIX_LENGTH = 3;
 const MAX_EXPANSIONS = 64;
 const BUCKET = 3;
 
-class Postings {
-  slots = new Int32Array(4);
-  tfs = new Uint16Array(4);
-  length = 0;
-  /** Scratch for add(): the document being counted, and where its counts are in `docCounts`. */
-  doc = -1;
-  at = 0;
-
-  push(slot: number, packedTf: number): void {
-    if (this.length === this.slots.length) {
-      const slots = new Int32Array(this.length * 2);
-      slots.set(this.slots);
-      this.slots = slots;
-      const tfs = new Uint16Array(this.length * 2);
-      tfs.set(this.tfs);
-      this.tfs = tfs;
-    }
-    this.slots[this.length] = slot;
-    this.tfs[this.length] = packedTf;
-    this.length++;
-  }
-}
-
 class GrowableFloat32 {
   data = new Float32Array(1024);
   set(i: number, v: number): void {
@@ -76,106 +55,161 @@ function pack(title: number, tags: number, body: number): number {
   return (Math.min(title, 15) << 12) | (Math.min(tags, 15) << 8) | Math.min(body, 255);
 }
 
-/** Per-document scratch of add(): the postings of the document's distinct terms and their counts. */
-const docTerms: Postings[] = [];
-let docCounts = new Int32Array(3 * 256);
-let docSerial = 0;
+/** Per slot: whether it holds a document, or one removed whose postings are still in the lists. */
+const LIVE = 1;
+const REMOVED = 2;
 
 export class SearchIndex {
-  private readonly postings = new Map<string, Postings>();
-  /** First BUCKET characters of a term → the terms that start with them, for prefix expansion. */
-  private readonly buckets = new Map<string, string[]>();
+  /** The index's own analyser: its term ids key the postings. */
+  private readonly analyser = new Analyser({ maxTokens: 1 << 20 });
+  private readonly postings = new PostingsPool();
+  /** Per term id: 1 while the term has a postings list (from its first document to a compaction that empties it). */
+  private listed = new Uint8Array(1024);
+  /** First BUCKET characters of a term → the ids of the terms that start with them, for prefix expansion. */
+  private readonly buckets = new Map<string, number[]>();
   private readonly lengths = [new GrowableFloat32(), new GrowableFloat32(), new GrowableFloat32()] as const;
   private readonly totalLength = [0, 0, 0];
-  private readonly live = new Set<number>();
-  private readonly deleted = new Set<number>();
+  private state = new Uint8Array(1024);
+  private liveCount = 0;
+  private removedCount = 0;
   private maxSlot = -1;
   private scratch = new Float64Array(1024);
   private matched = new Uint8Array(1024);
   /** Per slot: 1 + index of the last query term that counted it as matched (0 = none). */
   private stamp = new Uint16Array(1024);
+  // Scratch of add(): the tokens' term ids, and per distinct term of the document (in order of
+  // first occurrence: title, tags, body) its id and field counts; per term id, the document that
+  // last counted it and where (side by side).
+  private readonly ids = new IdList();
+  private readonly docTerms = new IdList();
+  private docCounts = new Int32Array(3 * 256);
+  private docMarks = new Int32Array(2 * 1024);
+  private docSerial = 0;
 
   get size(): number {
-    return this.live.size;
+    return this.liveCount;
   }
 
-  /** Documents only; a slot is added once (re-adding a slot is ignored). */
-  add(slot: number, text: FieldText): void {
-    if (this.live.has(slot) || this.deleted.has(slot)) return;
-    const title = terms(text.title);
-    const tags = text.tags.flatMap((t) => terms(t));
-    const body = terms(text.body);
-    // Count each distinct term per field, in order of first occurrence (title, tags, body), on
-    // the term's postings object itself: one map lookup per token.
-    const doc = ++docSerial;
-    docTerms.length = 0;
-    this.countField(title, 0, doc);
-    this.countField(tags, 1, doc);
-    this.countField(body, 2, doc);
-    for (const p of docTerms) {
-      const at = p.at;
-      p.push(slot, pack(docCounts[at]!, docCounts[at + 1]!, docCounts[at + 2]!));
+  /**
+   * Adds a document; a slot is added once (re-adding a slot is ignored). Returns the title's terms
+   * (exactly `terms(text.title)`, for callers that work on titles too; [] when ignored).
+   */
+  add(slot: number, text: FieldText): string[] {
+    if (this.stateOf(slot) !== 0) return [];
+    this.analyser.beginDocument();
+    const doc = ++this.docSerial;
+    this.docTerms.length = 0;
+    const title = this.countField(text.title, 0, doc);
+    const titleTerms: string[] = new Array(title);
+    for (let i = 0; i < title; i++) titleTerms[i] = this.analyser.term(this.ids.ids[i]!);
+    let tags = 0;
+    for (const tag of text.tags) tags += this.countField(tag, 1, doc);
+    const body = this.countField(text.body, 2, doc);
+    const { ids, length } = this.docTerms;
+    for (let d = 0; d < length; d++) {
+      const t = ids[d]!;
+      if (!this.listed[t]) this.list(t);
+      this.postings.append(
+        t,
+        slot,
+        pack(this.docCounts[3 * d]!, this.docCounts[3 * d + 1]!, this.docCounts[3 * d + 2]!),
+      );
     }
-    docTerms.length = 0;
-    const lens = [title.length, tags.length, body.length];
+    const lens = [title, tags, body];
     for (let f = 0; f < 3; f++) {
       this.lengths[f as 0 | 1 | 2].set(slot, lens[f]!);
       this.totalLength[f]! += lens[f]!;
     }
-    this.live.add(slot);
+    this.setState(slot, LIVE);
+    this.liveCount++;
     if (slot > this.maxSlot) this.maxSlot = slot;
+    return titleTerms;
   }
 
-  private countField(list: readonly string[], field: 0 | 1 | 2, doc: number): void {
-    for (const term of list) {
-      let p = this.postings.get(term);
-      if (!p) {
-        p = new Postings();
-        this.postings.set(term, p);
-        const key = term.slice(0, BUCKET);
-        const bucket = this.buckets.get(key);
-        if (bucket) bucket.push(term);
-        else this.buckets.set(key, [term]);
-      }
-      if (p.doc !== doc) {
-        p.doc = doc;
-        p.at = 3 * docTerms.length;
-        docTerms.push(p);
-        if (p.at + 3 > docCounts.length) {
-          const next = new Int32Array(docCounts.length * 2);
-          next.set(docCounts);
-          docCounts = next;
-        }
-        docCounts[p.at] = 0;
-        docCounts[p.at + 1] = 0;
-        docCounts[p.at + 2] = 0;
-      }
-      docCounts[p.at + field]!++;
+  /** Counts the terms of one field of the current document; returns how many it has. */
+  private countField(text: string, field: 0 | 1 | 2, doc: number): number {
+    const list = this.ids;
+    list.length = 0;
+    this.analyser.analyse(text, list);
+    if (2 * this.analyser.size > this.docMarks.length) {
+      const n = Math.max(this.analyser.size, this.docMarks.length);
+      const marks = new Int32Array(2 * n);
+      marks.set(this.docMarks);
+      this.docMarks = marks;
+      const listed = new Uint8Array(n);
+      listed.set(this.listed);
+      this.listed = listed;
     }
+    const marks = this.docMarks;
+    for (let i = 0; i < list.length; i++) {
+      const t = list.ids[i]!;
+      let at = marks[2 * t + 1]!;
+      if (marks[2 * t] !== doc) {
+        marks[2 * t] = doc;
+        at = this.docTerms.length;
+        marks[2 * t + 1] = at;
+        this.docTerms.push(t);
+        if (3 * at + 3 > this.docCounts.length) {
+          const next = new Int32Array(this.docCounts.length * 2);
+          next.set(this.docCounts);
+          this.docCounts = next;
+        }
+        this.docCounts[3 * at] = 0;
+        this.docCounts[3 * at + 1] = 0;
+        this.docCounts[3 * at + 2] = 0;
+      }
+      this.docCounts[3 * at + field]!++;
+    }
+    return list.length;
+  }
+
+  /** Gives a term its postings list and files it under its first characters. */
+  private list(t: number): void {
+    this.listed[t] = 1;
+    const key = this.analyser.term(t).slice(0, BUCKET);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(t);
+    else this.buckets.set(key, [t]);
+  }
+
+  private stateOf(slot: number): number {
+    return slot < this.state.length ? this.state[slot]! : 0;
+  }
+
+  private setState(slot: number, value: number): void {
+    if (slot >= this.state.length) {
+      const next = new Uint8Array(Math.max(2 * this.state.length, slot + 1));
+      next.set(this.state);
+      this.state = next;
+    }
+    this.state[slot] = value;
   }
 
   /** Removes a document from results at once; its postings are dropped at the next compaction. */
   remove(slot: number): void {
-    if (!this.live.delete(slot)) return;
-    this.deleted.add(slot);
+    if (this.stateOf(slot) !== LIVE) return;
+    this.setState(slot, REMOVED);
+    this.liveCount--;
+    this.removedCount++;
     for (let f = 0; f < 3; f++) this.totalLength[f]! -= this.lengths[f as 0 | 1 | 2].data[slot] ?? 0;
-    if (this.deleted.size > 1024 && this.deleted.size > this.live.size / 4) this.compact();
+    if (this.removedCount > 1024 && this.removedCount > this.liveCount / 4) this.compact();
   }
 
   /** Number of live documents containing the exact index term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    const t = this.analyser.idOfTerm(term);
+    return t < 0 ? 0 : this.postings.count(t);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHits {
     const queryTerms = [...new Set(terms(query))];
     const hits: SearchHits = { slots: [], scores: [], matchedTerms: [], queryTermCount: queryTerms.length };
-    if (queryTerms.length === 0 || this.live.size === 0) return hits;
+    if (queryTerms.length === 0 || this.liveCount === 0) return hits;
     this.ensureScratch();
     const touched: number[] = [];
     const scores = this.scratch;
     const matched = this.matched;
-    const n = this.live.size;
+    const n = this.liveCount;
     const avg = this.totalLength.map((t) => Math.max(t / n, 1));
 
     const avg0 = avg[0]!;
@@ -184,32 +218,36 @@ export class SearchIndex {
     const lengths0 = this.lengths[0].data;
     const lengths1 = this.lengths[1].data;
     const lengths2 = this.lengths[2].data;
-    const anyDeleted = this.deleted.size > 0;
-    const stamp = this.stamp;
+    const anyRemoved = this.removedCount > 0;
+    const { stamp, state, postings } = this;
     for (let q = 0; q < queryTerms.length; q++) {
       const expansions = this.expand(queryTerms[q]!, options.prefix !== false);
-      for (const [term, weight] of expansions) {
-        const p = this.postings.get(term);
-        if (!p) continue;
-        const df = p.length;
+      for (const [t, weight] of expansions) {
+        const df = postings.count(t);
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < p.length; i++) {
-          const slot = p.slots[i]!;
-          if (anyDeleted && this.deleted.has(slot)) continue;
-          const packed = p.tfs[i]!;
-          // A field the term is absent from adds +0 (norms are positive), so it is skipped; the
-          // others are summed in the same order, title + tags + body, as the same doubles.
-          const tTitle = packed >>> 12;
-          const tTags = (packed >>> 8) & 15;
-          const tBody = packed & 255;
-          let tf = tTitle === 0 ? 0 : (FIELD_WEIGHTS.title * tTitle) / norm(B.title, lengths0[slot]!, avg0);
-          if (tTags !== 0) tf += (FIELD_WEIGHTS.tags * tTags) / norm(B.tags, lengths1[slot]!, avg1);
-          if (tBody !== 0) tf += (FIELD_WEIGHTS.body * tBody) / norm(B.body, lengths2[slot]!, avg2);
-          if (scores[slot] === 0 && matched[slot] === 0) touched.push(slot);
-          scores[slot]! += (weight * idf * tf * (K1 + 1)) / (tf + K1);
-          if (stamp[slot] !== q + 1) {
-            stamp[slot] = q + 1;
-            matched[slot]!++;
+        for (let block = postings.head(t); block !== 0; block = postings.next(block)) {
+          const slots = postings.slotsOf(block);
+          const tfs = postings.tfsOf(block);
+          const from = postings.start(block);
+          const end = from + postings.size(t, block);
+          for (let i = from; i < end; i++) {
+            const slot = slots[i]!;
+            if (anyRemoved && state[slot] === REMOVED) continue;
+            const packed = tfs[i]!;
+            // A field the term is absent from adds +0 (norms are positive), so it is skipped; the
+            // others are summed in the same order, title + tags + body, as the same doubles.
+            const tTitle = packed >>> 12;
+            const tTags = (packed >>> 8) & 15;
+            const tBody = packed & 255;
+            let tf = tTitle === 0 ? 0 : (FIELD_WEIGHTS.title * tTitle) / norm(B.title, lengths0[slot]!, avg0);
+            if (tTags !== 0) tf += (FIELD_WEIGHTS.tags * tTags) / norm(B.tags, lengths1[slot]!, avg1);
+            if (tBody !== 0) tf += (FIELD_WEIGHTS.body * tBody) / norm(B.body, lengths2[slot]!, avg2);
+            if (scores[slot] === 0 && matched[slot] === 0) touched.push(slot);
+            scores[slot]! += (weight * idf * tf * (K1 + 1)) / (tf + K1);
+            if (stamp[slot] !== q + 1) {
+              stamp[slot] = q + 1;
+              matched[slot]!++;
+            }
           }
         }
       }
@@ -225,22 +263,26 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Index terms a query term matches: itself (weight 1) and the terms it prefixes (lower weight). */
-  private expand(queryTerm: string, prefix: boolean): Array<[string, number]> {
-    const out: Array<[string, number]> = [];
-    if (this.postings.has(queryTerm)) out.push([queryTerm, 1]);
+  /** Index terms (ids) a query term matches: itself (weight 1) and the terms it prefixes (lower weight). */
+  private expand(queryTerm: string, prefix: boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const exact = this.analyser.idOfTerm(queryTerm);
+    if (exact >= 0 && this.listed[exact]) out.push([exact, 1]);
     if (!prefix || queryTerm.length < MIN_PREFIX_LENGTH) return out;
     const bucket = this.buckets.get(queryTerm.slice(0, BUCKET));
     if (!bucket) return out;
-    const expansions: string[] = [];
-    for (const term of bucket) {
-      if (term !== queryTerm && term.startsWith(queryTerm)) expansions.push(term);
+    const expansions: number[] = [];
+    for (const t of bucket) {
+      const term = this.analyser.term(t);
+      if (term !== queryTerm && term.startsWith(queryTerm)) expansions.push(t);
     }
     if (expansions.length > MAX_EXPANSIONS) {
-      expansions.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a));
+      expansions.sort((a, b) => this.postings.count(b) - this.postings.count(a));
       expansions.length = MAX_EXPANSIONS;
     }
-    for (const term of expansions) out.push([term, PREFIX_WEIGHT * (queryTerm.length / term.length)]);
+    for (const t of expansions) {
+      out.push([t, PREFIX_WEIGHT * (queryTerm.length / this.analyser.term(t).length)]);
+    }
     return out;
   }
 
@@ -252,29 +294,21 @@ export class SearchIndex {
     this.stamp = new Uint16Array(size);
   }
 
-  /** Drops postings of removed documents. */
+  /** Drops postings of removed documents, and the terms left without any. */
   private compact(): void {
-    for (const [term, p] of this.postings) {
-      let w = 0;
-      for (let r = 0; r < p.length; r++) {
-        if (this.deleted.has(p.slots[r]!)) continue;
-        p.slots[w] = p.slots[r]!;
-        p.tfs[w] = p.tfs[r]!;
-        w++;
-      }
-      p.length = w;
-      if (w === 0) {
-        this.postings.delete(term);
-        const key = term.slice(0, BUCKET);
-        const bucket = this.buckets.get(key);
-        if (bucket) {
-          const i = bucket.indexOf(term);
-          if (i >= 0) bucket.splice(i, 1);
-          if (bucket.length === 0) this.buckets.delete(key);
-        }
+    for (const t of this.postings.compact((slot) => this.state[slot] === REMOVED)) {
+      this.listed[t] = 0;
+      const key = this.analyser.term(t).slice(0, BUCKET);
+      const bucket = this.buckets.get(key);
+      if (bucket) {
+        const i = bucket.indexOf(t);
+        if (i >= 0) bucket.splice(i, 1);
+        if (bucket.length === 0) this.buckets.delete(key);
       }
     }
-    this.deleted.clear();
+    for (let slot = 0; slot < this.state.length; slot++)
+      if (this.state[slot] === REMOVED) this.state[slot] = 0;
+    this.removedCount = 0;
   }
 }
 

@@ -12,20 +12,14 @@
 import { isCaptionSentence, reattachCredits, trailingCredit } from '../ingest/clean-captions.js';
 import { stripDateline } from '../ingest/clean-dateline.js';
 import { isRelatedStoryLine } from '../ingest/clean-related.js';
+import { analyseDistinct, beginDocument, shared } from '../text/analyser.js';
 import { splitSentences } from '../text/sentences.js';
-import {
-  analyse,
-  beginDocument,
-  idOfToken,
-  vocabularyGeneration,
-  vocabularySize,
-} from './summarize-terms.js';
 
 /** A sentence that may be chosen, with its position among the candidates (0 = first). */
 export interface Candidate {
   text: string;
   position: number;
-  /** Distinct term ids (see summarize-terms.ts), valid until the next document. */
+  /** Distinct term ids (the shared analyser's, text/analyser.ts), valid until the next document. */
   ids: number[];
   /** Weak forms: a question, a short sentence, an unattributed quote, a dangling opening. */
   flaws: number;
@@ -72,13 +66,13 @@ let telltaleGeneration = -1;
 let telltales = new Uint8Array(0);
 
 function telltaleBits(ids: number[]): number {
-  if (telltaleGeneration !== vocabularyGeneration()) {
+  if (telltaleGeneration !== shared.generation) {
     const marks: Array<[number, number]> = [];
-    for (const word of BOILERPLATE_WORDS.split(' ')) marks.push([idOfToken(word), 1]);
-    for (const word of CAPTION_WORDS.split(' ')) marks.push([idOfToken(word), 2]);
-    telltales = new Uint8Array(vocabularySize());
+    for (const word of BOILERPLATE_WORDS.split(' ')) marks.push([shared.idOfToken(word), 1]);
+    for (const word of CAPTION_WORDS.split(' ')) marks.push([shared.idOfToken(word), 2]);
+    telltales = new Uint8Array(shared.size);
     for (const [id, bit] of marks) if (id >= 0) telltales[id]! |= bit;
-    telltaleGeneration = vocabularyGeneration();
+    telltaleGeneration = shared.generation;
   }
   let bits = 0;
   for (const id of ids) if (id < telltales.length) bits |= telltales[id]!;
@@ -152,7 +146,7 @@ function addParagraph(para: string, out: Candidate[], limit: number): void {
       text = stripDateline(text);
     if (isUpperAscii(text.charCodeAt(1))) text = text.replace(KICKER, '');
     if (!endsAsProse(text) || !quotesBalance(text) || isShouted(text)) continue;
-    const { ids, words } = analyse(text);
+    const { ids, words } = analyseDistinct(text);
     if (words < MIN_WORDS) continue;
     const bits = telltaleBits(ids);
     if ((bits & 1) !== 0 && BOILERPLATE.test(text)) continue;

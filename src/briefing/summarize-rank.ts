@@ -4,12 +4,13 @@
  * prior, discount weak forms, then pick greedily with an MMR-style redundancy check inside the
  * character budget, and return the picks in document order.
  *
- * Vectors are binary sets of term ids from `summarize-terms.ts`; document frequencies and marks
+ * Vectors are binary sets of term ids from the shared analyser (text/analyser.ts); document frequencies and marks
  * live in shared typed arrays reset by a per-document stamp, so a call allocates little and does
  * no quadratic work beyond candidates × picks.
  */
+
+import { analyseDistinct, shared } from '../text/analyser.js';
 import { type Candidate, extractCandidates } from './summarize-candidates.js';
-import { analyse, vocabularySize } from './summarize-terms.js';
 
 /** Scoring knobs. The defaults are set a priori and checked by a 2-fold split in the eval script. */
 export interface RankWeights {
@@ -93,8 +94,8 @@ export function rankSentences(
   if (candidates.length === 0) return '';
   const n = candidates.length;
   const vectors = candidates.map((c) => c.ids);
-  const titleIds = analyse(title).ids;
-  ensureCapacity(vocabularySize());
+  const titleIds = analyseDistinct(title).ids;
+  ensureCapacity(shared.size);
 
   const doc = nextStamp();
   for (const v of vectors) {

@@ -5,8 +5,8 @@
  * sentence scoring and summarize-candidates.ts for what is never summary material.
  */
 import { isRelatedStoryLine } from '../ingest/clean-related.js';
+import { analyseDistinct, beginDocument } from '../text/analyser.js';
 import { cutAtWord, DEFAULT_RANK_WEIGHTS, rankSentences } from './summarize-rank.js';
-import { analyse, beginDocument } from './summarize-terms.js';
 
 export interface SummaryOptions {
   /** Longest summary, in characters (UTF-16 code units). @defaultValue 320 */
@@ -87,7 +87,7 @@ export function summarizeHeadlines(
   const limit = Math.min(2, maxSentences);
   if (limit <= 0 || maxChars <= 0) return '';
   beginDocument();
-  const title = new Set(analyse(displayTitle).ids);
+  const title = new Set(analyseDistinct(displayTitle).ids);
   const titleKey = displayTitle.trim().toLowerCase();
   const seen = new Set<string>([titleKey]);
   const members: Headline[] = [];
@@ -96,7 +96,7 @@ export function summarizeHeadlines(
     const key = text.toLowerCase();
     if (text.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    members.push({ text, ids: new Set(analyse(text).ids), score: 0 });
+    members.push({ text, ids: new Set(analyseDistinct(text).ids), score: 0 });
   }
   if (members.length === 0) return '';
 

@@ -5,6 +5,7 @@ import {
   isBoilerplateLine,
   isBoilerplateSentence,
   isHeadlineLike,
+  mayHaveBoilerplateWords,
 } from './clean-boilerplate.js';
 import { beforeGluedTimestamp, bylineKind } from './clean-byline.js';
 import {
@@ -12,6 +13,7 @@ import {
   isCaptionSentence,
   isCredit,
   isUncreditedCaption,
+  mayHaveCredit,
   reattachCredits,
   stripTrailingCredit,
   trailingCredit,
@@ -33,7 +35,12 @@ const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
  * `beforeStory` says that no story text has been seen yet (where uncredited captions sit).
  */
 export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } = {}): ClassifiedParagraph {
-  const p = repairApostrophes(collapseWhitespace(raw));
+  return classifyCollapsed(collapseWhitespace(raw), opts.beforeStory ?? false);
+}
+
+/** classifyParagraph for a paragraph whose whitespace is collapsed already (as splitParagraphs leaves it). */
+function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
+  const p = repairApostrophes(collapsed);
   if (p === '' || isRelatedStoryLine(p) || isBoilerplateLine(p)) return DROPPED;
   const byline = bylineKind(p);
   if (byline === 'dated-byline') return { kind: 'dated-byline', text: p };
@@ -46,24 +53,28 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
   // A short paragraph closed by a photo credit is a caption as a whole, and so is one that reads
   // like a caption.
   if (last?.photo && sentences.length <= 3) return { kind: 'caption', text: p };
-  if (isUncreditedCaption(sentences, opts.beforeStory ?? false)) return { kind: 'caption', text: p };
+  if (isUncreditedCaption(sentences, beforeStory)) return { kind: 'caption', text: p };
 
   const kept: string[] = [];
   let teaser: string | null = null;
   let captions = 0;
-  sentences.forEach((sentence, i) => {
-    if (isBoilerplateSentence(sentence)) {
+  const words = mayHaveBoilerplateWords(p);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (isBoilerplateSentence(sentence, words)) {
       if (kept.length === 0 && teaser === null) teaser = gluedHeadline(sentence);
-      return;
+      continue;
     }
     const next = sentences[i + 1];
     const beforeDateline = kept.length === 0 && next !== undefined && startsWithDateline(next);
-    if (isCaptionSentence(sentence) || (beforeDateline && describesPhoto(sentence))) {
+    // Most sentences cannot hold a credit: they are kept as they are without the caption tests.
+    const credit = mayHaveCredit(sentence);
+    if ((credit && isCaptionSentence(sentence)) || (beforeDateline && describesPhoto(sentence))) {
       captions++;
-      return;
+      continue;
     }
-    kept.push(stripTrailingCredit(sentence));
-  });
+    kept.push(credit ? stripTrailingCredit(sentence) : sentence);
+  }
   if (teaser !== null) return { kind: 'teaser', text: teaser };
   if (kept.length === 0) return captions > 0 ? { kind: 'caption', text: p } : DROPPED;
   const text = kept.join(' ');
@@ -80,7 +91,7 @@ export function cleanBody(text: string, opts: { title?: string } = {}): string {
   const classified: ClassifiedParagraph[] = [];
   let beforeStory = true;
   for (const paragraph of dropMenuRuns(splitParagraphs(decodeEntities(text)))) {
-    const c = classifyParagraph(paragraph, { beforeStory });
+    const c = classifyCollapsed(paragraph, beforeStory);
     if (c.kind === 'content') beforeStory = false;
     classified.push(c);
   }

@@ -84,9 +84,24 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.startsWith('skip to ') || l.startsWith('loading') || l.startsWith('advertisement - scroll'),
 ];
 
-/** True when any of SENTENCE_GUARDS passes, except the case-sensitive "Advertisement" ending. */
-const ANY_GUARD =
-  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|^(?:sign up|subscribe|register|join |read |see also|more on this|most |recommended|related|share |follow|like|download |get |install |copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll)/;
+/**
+ * True when any of SENTENCE_GUARDS passes, except the case-sensitive "Advertisement" ending, split
+ * in the words looked for anywhere and those that open the sentence. The patterns only match ASCII
+ * letters case-insensitively (without the u flag), so these case-insensitive tests on the sentence
+ * itself pass whenever the guards pass on it lower-cased and a pattern could match.
+ */
+const GUARD_WORDS =
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by/i;
+const GUARD_OPENINGS =
+  /^(?:sign up|subscribe|register|join |read |see also|more on this|most |recommended|related|share |follow|like|download |get |install |copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll)/i;
+
+/**
+ * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold
+ * anywhere (its sentences then need only the cheaper tests of `isBoilerplateSentence`).
+ */
+export function mayHaveBoilerplateWords(paragraph: string): boolean {
+  return GUARD_WORDS.test(paragraph);
+}
 
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
@@ -105,15 +120,23 @@ const CONSENT_BUTTON =
 const NOTICE_START =
   /(?<=\s)(?:Advertisement$|ADVERTISEMENT$|Sorry\b|Your (?:web )?browser\b|Please (?:enable|turn on|activate|update|upgrade|allow)\b|(?:This|The) (?:site|website|page|app) (?:requires|needs|uses)\b|Java[Ss]cript (?:is|must|needs)\b|We use cookies\b|(?:Sign up|Subscribe) (?:for|to|now|today)\b|To continue reading\b)/;
 
-/** True for a sentence that is web boilerplate (see the patterns above). */
-export function isBoilerplateSentence(sentence: string): boolean {
+/**
+ * True for a sentence that is web boilerplate (see the patterns above). `words` false says that
+ * `mayHaveBoilerplateWords` is false for the sentence's paragraph.
+ */
+export function isBoilerplateSentence(sentence: string, words = true): boolean {
   const s = sentence.trim();
   if (s === '') return false;
-  const lower = s.toLowerCase();
   // Most sentences pass none of the guards: one test for all of them first.
-  if (!ANY_GUARD.test(lower) && !s.endsWith('Advertisement') && !s.endsWith('ADVERTISEMENT')) {
+  if (
+    !(words && GUARD_WORDS.test(s)) &&
+    !GUARD_OPENINGS.test(s) &&
+    !s.endsWith('Advertisement') &&
+    !s.endsWith('ADVERTISEMENT')
+  ) {
     return isConsentButtons(s);
   }
+  const lower = s.toLowerCase();
   for (let i = 0; i < SENTENCE_PATTERNS.length; i++) {
     if (SENTENCE_GUARDS[i]!(lower, s) && SENTENCE_PATTERNS[i]!.test(s)) return true;
   }

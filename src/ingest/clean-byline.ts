@@ -24,8 +24,12 @@ const TIMESTAMP_LINE = new RegExp(`^${STAMP}$`, 'i');
 // A timestamp glued after other text: "Referees to explain VAR decisions Published 3 hours ago".
 const GLUED_TIMESTAMP = new RegExp(`^(.+?)\\s+${STAMP}$`);
 
+/** Every text GLUED_TIMESTAMP matches holds one of these words (Last updated, First published included). */
+const STAMP_WORDS = ['Published', 'Updated', 'Posted', 'Issued', 'updated', 'published'];
+
 /** The text before a timestamp glued to its end ("Headline Published 3 hours ago" → "Headline"); null if none. */
 export function beforeGluedTimestamp(line: string): string | null {
+  if (!STAMP_WORDS.some((word) => line.includes(word))) return null;
   const m = GLUED_TIMESTAMP.exec(line.trim());
   return m ? m[1]!.trim() : null;
 }

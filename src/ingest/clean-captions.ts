@@ -26,10 +26,19 @@ const TRAILING_CREDIT = new RegExp(
 );
 
 /**
- * Text that TRAILING_CREDIT can match contains one of these (its ":" after a photo word, its "/",
- * or a stock agency's name): a cheap test before the expensive pattern.
+ * Whether text that TRAILING_CREDIT matches could be in `text`: it contains one of ":" (after a
+ * photo word), "/" or a stock agency's name. A cheap test before the expensive pattern.
  */
-const MAY_HAVE_CREDIT_PHRASE = /[:/]|etty|ETTY|hutterstock|lamy/;
+function mayHaveCreditPhrase(text: string): boolean {
+  return (
+    text.includes(':') ||
+    text.includes('/') ||
+    text.includes('etty') ||
+    text.includes('ETTY') ||
+    text.includes('hutterstock') ||
+    text.includes('lamy')
+  );
+}
 
 /** How much of a sentence's end is searched for a credit phrase. */
 const TAIL = 160;
@@ -63,9 +72,17 @@ export function isCredit(text: string): boolean {
   const bracket = /^[([]([^()[\]]{1,60})[)\]]$/.exec(s);
   if (bracket) return isCreditName(bracket[1]!);
   if (/^(?:photo(?:graph)?s?|image|picture|credit)(?: by)?\s*:/i.test(s)) return s.length <= 80;
-  return (
-    s.length <= 120 && s.split(/\s+/).length <= 8 && MAY_HAVE_CREDIT_PHRASE.test(s) && TRAILING_CREDIT.test(s)
-  );
+  return s.length <= 120 && mayHaveCreditPhrase(s) && pieceCount(s, 9) <= 8 && TRAILING_CREDIT.test(s);
+}
+
+/**
+ * False when a sentence cannot be a credit or end with one (`isCredit` and `trailingCredit` are
+ * then false and null): it does not end with a bracket, holds no "|" and no credit phrase.
+ */
+export function mayHaveCredit(sentence: string): boolean {
+  const s = sentence.trim();
+  const last = s.charCodeAt(s.length - 1);
+  return last === 41 || last === 93 || s.includes('|') || mayHaveCreditPhrase(s);
 }
 
 /**
@@ -107,7 +124,7 @@ export function trailingCredit(sentence: string): { credit: string; rest: string
   // pattern's word boundary holds), which keeps the cost linear on long text.
   const from = s.length > TAIL ? s.indexOf(' ', s.length - TAIL) : 0;
   const tail = from >= 0 ? s.slice(from) : '';
-  const phrase = from >= 0 && MAY_HAVE_CREDIT_PHRASE.test(tail) ? TRAILING_CREDIT.exec(tail) : null;
+  const phrase = from >= 0 && mayHaveCreditPhrase(tail) ? TRAILING_CREDIT.exec(tail) : null;
   if (phrase && from + phrase.index > 0) {
     const at = from + phrase.index;
     return { credit: phrase[0].trim(), rest: s.slice(0, at + 1).trim(), photo: true };

@@ -10,6 +10,9 @@ const NEEDS_COLLAPSE = /[\u200b-\u200d\u2060\ufeff\u00ad]|[^\S ]| {2}|^ | $/;
 // than a single space, or whitespace at either end.
 const NEEDS_SPACING = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|^\s|\s$/;
 const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+// Text (after invisible characters are gone) in which some line needs spacing, as NEEDS_SPACING
+// finds it line by line: lines end at "\n", and no other line terminator is left.
+const ANY_NEEDS_SPACING = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|^ | $| \n|\n /;
 const HAS_LINE_SEPARATOR = /[\u2028\u2029]/;
 
 /** One line of text: invisible characters removed, every run of whitespace (newlines too) one space. */
@@ -27,6 +30,7 @@ export function normaliseLines(text: string): string {
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (HAS_LINE_SEPARATOR.test(out)) out = out.replace(/[\u2028\u2029]/g, '\n');
   if (HAS_INVISIBLE.test(out)) out = out.replace(INVISIBLE, '');
+  if (!ANY_NEEDS_SPACING.test(out)) return out;
   return out
     .split('\n')
     .map((line) => (NEEDS_SPACING.test(line) ? line.replace(SPACES, ' ').trim() : line))

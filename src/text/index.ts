@@ -1,5 +1,7 @@
+export { Analyser, IdList, terms } from './analyser.js';
 export { fold } from './fold.js';
 export { splitSentences } from './sentences.js';
 export { stem } from './stem.js';
 export { STOPWORDS } from './stopwords.js';
-export { terms, tokenize } from './tokenize.js';
+export { ownString } from './token-table.js';
+export { tokenize } from './tokenize.js';

@@ -1,6 +1,4 @@
 import { fold } from './fold.js';
-import { stem } from './stem.js';
-import { STOPWORDS } from './stopwords.js';
 
 // Dotted acronyms ("U.S.", "U.N.") become one token ("us", "un") before word splitting.
 const DOTTED_ACRONYM = /\b(?:\p{L}\.){2,}/gu;
@@ -123,16 +121,6 @@ function scanAscii(s: string): string[] {
     }
     if (apostrophe) pushToken(out, s.slice(start, i));
     else out.push(s.slice(start, i));
-  }
-  return out;
-}
-
-/** Index terms: tokens without stopwords, stemmed. The one analyser shared by search and grouping. */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const token of tokenize(text)) {
-    if (STOPWORDS.has(token)) continue;
-    out.push(stem(token));
   }
   return out;
 }

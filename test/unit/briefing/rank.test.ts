@@ -53,6 +53,34 @@ describe('rankStories', () => {
     expect(f!.score.recency).toBe(1);
   });
 
+  it('keeps a strong older match in view for weeks but lets a years-old one fall below recent news', () => {
+    const DAY = 24 * HOUR;
+    // Ten days old and a perfect match: still ahead of this morning's passing mention.
+    const weeks = rankStories(
+      [
+        candidate('tenDays', { relevance: 10, newestMs: NOW - 10 * DAY }),
+        candidate('today', { relevance: 2 }),
+      ],
+      NOW,
+      DEFAULT_RANKING,
+    );
+    expect(weeks.map((r) => r.storyId)).toEqual(['tenDays', 'today']);
+    // Four years old and a perfect match: behind last week's moderately relevant story.
+    const years = rankStories(
+      [
+        candidate('2021', { relevance: 10, outletCount: 5, newestMs: NOW - 4 * 365 * DAY }),
+        candidate('lastWeek', { relevance: 4, newestMs: NOW - 7 * DAY }),
+      ],
+      NOW,
+      DEFAULT_RANKING,
+    );
+    expect(years.map((r) => r.storyId)).toEqual(['lastWeek', '2021']);
+    // Alone, the old story is still shown (the briefing says how old it is).
+    expect(
+      rankStories([candidate('2021', { newestMs: NOW - 4 * 365 * DAY })], NOW, DEFAULT_RANKING),
+    ).toHaveLength(1);
+  });
+
   it('pushes a near-repeat of a story already ranked below a distinct one', () => {
     const same = new Set(['lee', 'takaichi', 'summit', 'nara']);
     const out = rankStories(
