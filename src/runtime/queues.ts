@@ -81,7 +81,7 @@ export interface RuntimeTuning {
    * Digest jobs in parallel per process; WORKER_CONCURRENCY when unset. Digest jobs are short and
    * bound by CPU and Redis round trips, deliver jobs mostly wait for the platform, so one number
    * rarely suits both: when every subscription fires at once, the digests must be built faster
-   * than the platform takes them. @defaultValue 8 (runtimeTuning)
+   * than the platform takes them. @defaultValue 16 (runtimeTuning)
    */
   digestConcurrency?: number;
 }
@@ -102,11 +102,11 @@ export function runtimeTuning(config: Config, overrides: Partial<RuntimeTuning> 
     keepCompletedSeconds: 2 * DAY_S,
     keepCompletedCount: 50_000,
     keepFailedSeconds: config.RETENTION_DAYS * DAY_S,
-    // 100 ms windows spread each second's budget evenly (see rateLimitWindowMs); 8 digest builds
+    // 100 ms windows spread each second's budget evenly (see rateLimitWindowMs); 16 digest builds
     // at a time keep ahead of a 500 messages/s platform without starving the deliveries
     // (bench/fanout.bench.ts measured both).
     rateLimitWindowMs: 100,
-    digestConcurrency: 8,
+    digestConcurrency: 16,
     ...overrides,
   };
 }
