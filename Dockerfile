@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# newsbrief: one image for every role (ROLES=bot, ROLES=worker, or both), see docs/operations.md.
+# newsbrief: one image for every role (ROLES=bot, ROLES=worker, or both), see the README's operator's guide.
 #
 #   docker build -t newsbrief .
 #   docker run --env-file .env -p 3000:3000 newsbrief            # newsbrief start

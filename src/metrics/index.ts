@@ -1,2 +1,2 @@
-/** Prometheus metrics (prom-client) for the Metrics port: see prometheus.ts and docs/operations.md. */
+/** Prometheus metrics (prom-client) for the Metrics port: see prometheus.ts and the README (Metrics). */
 export * from './prometheus.js';

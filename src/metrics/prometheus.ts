@@ -17,7 +17,7 @@
  *
  * Queue depths are read from Redis when Prometheus scrapes (one `getJobCounts` per queue), bounded
  * by `queueTimeoutMs`: a slow or unreachable Redis leaves them out of that scrape (and sets
- * newsbrief_queue_jobs_collect_ok to 0) instead of hanging /metrics. See docs/operations.md.
+ * newsbrief_queue_jobs_collect_ok to 0) instead of hanging /metrics. See the README (Metrics).
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommandOutcome, Metrics } from '../ports/metrics.js';
