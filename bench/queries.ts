@@ -89,9 +89,7 @@ export function makeQueries(
   const titleFreq = new Map<string, number>();
   const pairFreq = new Map<string, number>();
   const bodyFreq = new Map<string, number>();
-  let n = 0;
   for (const a of articles) {
-    n++;
     const words = tokenize(a.title).filter((w) => ALPHA.test(w) && !STOPWORDS.has(w));
     for (const w of words) if (w.length >= 4) titleFreq.set(w, (titleFreq.get(w) ?? 0) + 1);
     for (let i = 1; i < words.length; i++) {
@@ -99,8 +97,9 @@ export function makeQueries(
       const pair = `${words[i - 1]} ${words[i]}`;
       pairFreq.set(pair, (pairFreq.get(pair) ?? 0) + 1);
     }
-    // Body words from every 8th article are enough to find rare ones.
-    if (n % 8 === 0 && a.body) {
+    // Body words of the articles that carry a body (the caller passes a sample: enough to find
+    // rare ones).
+    if (a.body) {
       for (const w of tokenize(a.body))
         if (w.length >= 6 && ALPHA.test(w)) bodyFreq.set(w, (bodyFreq.get(w) ?? 0) + 1);
     }

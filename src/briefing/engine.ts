@@ -16,6 +16,12 @@ export interface EngineOptions {
   grouping: Partial<GrouperOptions>;
   /** A briefing whose newest match is older than this says so. @defaultValue 168 (7 days) */
   staleAfterHours: number;
+  /**
+   * Keep each article's body text after it was indexed, grouped and summarised (`article(id).body`,
+   * `stories()[i].articles[j].body`). Off by default: nothing in a briefing reads it, and at 100k
+   * articles the bodies are about a third of the engine's memory. @defaultValue false
+   */
+  retainBodies: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -23,6 +29,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   summary: {},
   grouping: {},
   staleAfterHours: 168,
+  retainBodies: false,
 };
 
 /** A story as the engine sees it: its articles and the values derived from them. */
@@ -118,6 +125,7 @@ export class NewsEngine {
     this.generation++;
     const report: AddReport = { added: [], duplicates: [] };
     const fresh: Stored[] = [];
+    const bodies: string[] = [];
     const titleTerms: string[][] = [];
     for (const input of batch) {
       const existing = this.findDuplicate(input);
@@ -132,15 +140,18 @@ export class NewsEngine {
           : input.body
             ? summarizeArticle(input.title, input.body, this.options.summary)
             : '';
-      const article = new HeldArticle(input, summary);
+      const article = new HeldArticle(input, summary, this.options.retainBodies);
       const stored: Stored = { slot: this.slots.length, article, alsoFrom: [] };
       this.slots.push(stored);
       this.byId.set(article.id, stored);
       if (article.url) this.byUrl.set(urlKey(article.url), article.id);
       this.byTitle.set(dedupTitleKey(article), article.id);
-      titleTerms.push(this.index.add(stored.slot, article));
+      titleTerms.push(
+        this.index.add(stored.slot, { title: article.title, tags: article.tags, body: input.body }),
+      );
       this.vocabulary.addArticle(article);
       fresh.push(stored);
+      bodies.push(input.body);
       report.added.push(article);
     }
     if (fresh.length > 0) {
@@ -148,7 +159,7 @@ export class NewsEngine {
         fresh.map(({ article }, i) => ({
           id: article.id,
           title: article.title,
-          body: article.body,
+          body: bodies[i]!,
           outlet: article.outlet,
           publishedMs: publishedMs(article.publishedAt),
           titleTerms: titleTerms[i]!,
@@ -300,25 +311,25 @@ export class NewsEngine {
       existing.alsoFrom.push(copy.origin);
     }
     const kept = existing.article;
-    if (!kept.body && copy.body) {
+    if (!kept.hasBody && copy.body) {
       const summary =
         'summary' in copy && typeof copy.summary === 'string'
           ? copy.summary
           : summarizeArticle(kept.title, copy.body, this.options.summary);
-      existing.article = new HeldArticle({ ...kept.toJSON(), body: copy.body }, summary);
+      const withBody = { ...kept.toJSON(), body: copy.body };
+      existing.article = new HeldArticle(withBody, summary, this.options.retainBodies);
       // Re-index under a new slot so the body's words become searchable.
       this.index.remove(existing.slot);
       this.slots[existing.slot] = undefined;
       existing.slot = this.slots.length;
       this.slots.push(existing);
-      this.index.add(existing.slot, existing.article);
+      this.index.add(existing.slot, withBody);
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }
     if (copy.url && (!kept.url || (isGoogleNewsUrl(kept.url) && !isGoogleNewsUrl(copy.url)))) {
-      existing.article = new HeldArticle(
-        { ...existing.article.toJSON(), url: copy.url },
-        existing.article.summary,
-      );
+      const { article } = existing;
+      existing.article = new HeldArticle({ ...article.toJSON(), url: copy.url }, article.summary, true);
+      existing.article.hasBody = article.hasBody;
       this.byUrl.set(urlKey(copy.url), kept.id);
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }

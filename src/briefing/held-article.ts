@@ -10,7 +10,8 @@ const BEYOND_LATIN1 = /[\u0100-\uffff]/;
  * substring would keep the whole file text it was cut from alive), and the body stored compactly:
  * as it is when every character fits in one byte, else as UTF-8 bytes (news bodies are nearly all
  * ASCII, so about half of what V8 keeps for a string with one curly quote in it), decoded when
- * read. `toJSON` gives the plain object.
+ * read; or not at all, when the engine doesn't retain bodies (they are indexed and summarised at
+ * ingest, and nothing reads them afterwards). `toJSON` gives the plain object.
  */
 export class HeldArticle implements IndexedArticle {
   id: string;
@@ -23,9 +24,11 @@ export class HeldArticle implements IndexedArticle {
   origin: string;
   clusterKey?: string;
   summary: string;
+  /** Whether the article came with body text (kept or not). */
+  hasBody: boolean;
   #body: string | Buffer = '';
 
-  constructor(article: Article, summary: string) {
+  constructor(article: Article, summary: string, retainBody = true) {
     this.id = ownString(article.id);
     this.url = article.url === null ? null : ownString(article.url);
     this.title = ownString(article.title);
@@ -36,7 +39,8 @@ export class HeldArticle implements IndexedArticle {
     this.origin = ownString(article.origin);
     this.clusterKey = article.clusterKey === undefined ? undefined : ownString(article.clusterKey);
     this.summary = ownString(summary);
-    this.body = article.body;
+    this.hasBody = article.body !== '';
+    if (retainBody) this.body = article.body;
   }
 
   get body(): string {

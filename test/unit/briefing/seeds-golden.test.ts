@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NewsEngine, StoryView } from '../../../src/briefing/engine.js';
+import { NewsEngine, type StoryView } from '../../../src/briefing/engine.js';
 import { loadDirectory } from '../../../src/corpus.js';
 import { bundledSeedsDir } from '../../../src/paths.js';
 
@@ -80,10 +80,24 @@ describe('the bundled seeds', () => {
     for (const [a, b] of apart) expect(storyOfFile(a).id, `${a} vs ${b}`).not.toBe(storyOfFile(b).id);
   });
 
+  it('keep the merged body text when asked to retain bodies', async () => {
+    const { engine: retaining } = await loadDirectory(
+      bundledSeedsDir(),
+      { stderr: () => undefined },
+      new NewsEngine({ retainBodies: true }),
+    );
+    const story = retaining.stories().find((s) => fileOf(retaining, s).has('011'));
+    const yonhap = story?.articles.find((a) => a.outlet === 'Yonhap');
+    expect(yonhap?.body.length).toBeGreaterThan(200);
+    expect(yonhap?.body).not.toMatch(/\(END\)/);
+  });
+
   it('keep each duplicate once, with the full text and every file it came from', () => {
     const yonhap = storyOfFile('011').articles.filter((a) => a.outlet === 'Yonhap');
     expect(yonhap).toHaveLength(1);
-    expect(yonhap[0]!.body.length).toBeGreaterThan(200);
+    // The headline-only copy (010) gained the scraped page's text (011): its summary comes from it.
+    expect(yonhap[0]!.summary).toMatch(/Nara/);
+    expect(yonhap[0]!.summary.length).toBeGreaterThan(80);
     expect(
       engine
         .originsOf(yonhap[0]!.id)
