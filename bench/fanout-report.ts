@@ -50,7 +50,7 @@ export function printReport(results: readonly RunResult[], ctx: ReportContext): 
   const perSub = (r: RunResult, bytes: number) => kb(bytes / r.subscriptions);
   row('run', (r) => (r.killed ? `${r.workers} workers, 1 SIGKILLed` : `${r.workers} workers`));
   row('subscriptions (digests fired at once)', (r) => `${r.subscriptions} (${r.trigger})`);
-  row('wall time, fire → last message', (r) => `${(r.wallMs / 1000).toFixed(2)} s`);
+  row('wall time, delivery time → last message', (r) => `${(r.wallMs / 1000).toFixed(2)} s`);
   row(`achieved rate / ${ctx.platformRate}/s (target ≥ 95 %)`, (r) => {
     const t = targets(r, ctx.platformRate);
     return `${r.achievedRate.toFixed(1)}/s = ${(t.share * 100).toFixed(1)} % ${verdict(t.rateOk)}`;
@@ -67,8 +67,8 @@ export function printReport(results: readonly RunResult[], ctx: ReportContext): 
   row('429s answered by the platform', (r) => String(r.platform.rateLimited));
   row('re-posts absorbed by the key', (r) => String(r.platform.repeats));
   row('most messages in any 1 s', (r) => String(r.platform.peakInWindow));
-  row('first message after the fire time', (r) => `${Math.round(r.firstMs)} ms`);
-  row('all digests built after', (r) =>
+  row('first message after the delivery time', (r) => `${Math.round(r.firstMs)} ms`);
+  row('all digests built, relative to the delivery time', (r) =>
     r.digestsBuiltMs === null ? 'n/a' : `${(r.digestsBuiltMs / 1000).toFixed(1)} s`,
   );
   row('steady rate (10 % → 90 % shown)', (r) => `${r.steadyRate.toFixed(1)}/s`);

@@ -182,7 +182,9 @@ export async function runFanout(options: RunOptions): Promise<RunResult> {
 
     // Every digest fires at one instant, a few seconds from now.
     t = performance.now();
-    const fireAt = new Date(Math.ceil((Date.now() + 1_500 + subs.length * 0.5) / 1000) * 1000);
+    // Scheduler triggers are due the lead before the delivery time (the digests are built then).
+    const lead = options.trigger === 'jobs' ? 0 : tuning.digestLeadMs;
+    const fireAt = new Date(Math.ceil((Date.now() + 1_500 + subs.length * 0.5 + lead) / 1000) * 1000);
     if (options.trigger === 'jobs') await addDigestJobsAt(queues.digest, subs, fireAt, tuning);
     else await fireSchedulersAt(queues.digest, subs, fireAt, tuning);
     const trigger = fireAt.getTime();
@@ -190,7 +192,7 @@ export async function runFanout(options: RunOptions): Promise<RunResult> {
       `  ${options.trigger === 'jobs' ? 'digest jobs added' : 'schedulers re-pointed'} for ${fireAt.toISOString()} (${Math.round(performance.now() - t)} ms)`,
     );
     if (options.diag) await startCommandLog(redis);
-    await sleep(Math.max(0, trigger - Date.now()));
+    await sleep(Math.max(0, trigger - lead - Date.now()));
 
     // A killed worker's /proc entry goes away: keep the last figure read for each.
     const lastCpu = new Map<WorkerProcess, number>();
@@ -229,7 +231,7 @@ export async function runFanout(options: RunOptions): Promise<RunResult> {
     let lastShown = 0;
     let lastTick = trigger;
     let nextProgress = trigger + 1000;
-    let nextDigestCheck = trigger + 200;
+    let nextDigestCheck = trigger - lead + 200;
     for (;;) {
       const stats = platform.stats();
       const now = Date.now();
@@ -244,10 +246,8 @@ export async function runFanout(options: RunOptions): Promise<RunResult> {
       }
       if (digestsBuiltMs === null && now >= nextDigestCheck) {
         nextDigestCheck = now + 200;
-        const counts = await queues.digest.getJobCounts('waiting', 'active', 'prioritized');
-        if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0) === 0) {
-          digestsBuiltMs = now - trigger;
-        }
+        const counts = await queues.digest.getJobCounts('completed', 'failed');
+        if ((counts.completed ?? 0) + (counts.failed ?? 0) >= subs.length) digestsBuiltMs = now - trigger;
       }
       if (now >= nextProgress) {
         const rate = ((stats.shown - lastShown) * 1000) / Math.max(1, now - lastTick);

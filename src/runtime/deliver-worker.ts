@@ -48,7 +48,7 @@ export interface DeliverWorkerDeps {
 /**
  * The BullMQ limiter for `ratePerSecond` deliveries in windows of about `windowMs`: `max` jobs per
  * `duration` ms, at least one job per window, with max / duration as close to the rate as whole
- * numbers allow (490/s in 100 ms windows: 49 per 100 ms; 1/s: 1 per 1000 ms).
+ * numbers allow (490/s in 50 ms windows: 25 per 51 ms; 1/s: 1 per 1000 ms).
  */
 export function deliveryLimiter(ratePerSecond: number, windowMs = 1000): { max: number; duration: number } {
   const max = Math.max(1, Math.round((ratePerSecond * windowMs) / 1000));

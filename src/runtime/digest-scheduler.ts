@@ -2,9 +2,12 @@
  * The DigestScheduler port on BullMQ Job Schedulers: one scheduler per subscription on the `digest`
  * queue, id = the subscription id (it has no ':'), a cron pattern at the subscription's local time
  * with its `tz`. BullMQ keeps exactly one delayed job per scheduler, with the id
- * `repeat:<schedulerId>:<fire time in ms>`, and adds the next one when that job starts.
+ * `repeat:<schedulerId>:<fire time in ms>`, and adds the next one when that job starts. The fire
+ * time is `digestLeadMs` before the delivery time (digestRepeatStrategy): the digest job builds the
+ * digest then, and its deliver job waits for the delivery time.
  */
-import type { Job, JobSchedulerJson, Queue } from 'bullmq';
+import { defaultRepeatStrategy, type Job, type JobSchedulerJson, type Queue } from 'bullmq';
+import { nextDelivery } from '../digest/time.js';
 import { cronPattern, type DigestScheduler } from '../ports/digest-scheduler.js';
 import type { Subscription } from '../subscriptions/model.js';
 import type { RuntimeTuning } from './queues.js';
@@ -18,6 +21,11 @@ export interface DigestJobData {
    * jobs carry their fire time in their id instead.
    */
   firedAt?: string;
+  /**
+   * Built ahead of `firedAt` (a subscription due within the lead): its deliver job waits until
+   * then, as a scheduler's does. A job added by hand without it is delivered at once.
+   */
+  ahead?: boolean;
 }
 
 export const DIGEST_JOB_NAME = 'digest';
@@ -44,6 +52,22 @@ export class BullDigestScheduler implements DigestScheduler {
       { pattern: cronPattern(subscription), tz: subscription.timeZone },
       { name: DIGEST_JOB_NAME, data, opts: digestJobOptions(this.tuning) },
     );
+    // Due sooner than the lead: the scheduler's first run is the next occurrence, so today's digest
+    // gets a job of its own (delivered once whatever happens: the deliver job id is per local date).
+    const lead = this.tuning.digestLeadMs;
+    const now = Date.now();
+    const due = nextDelivery(subscription, new Date(now)).at.getTime();
+    if (lead > 0 && due - now < lead) {
+      const soon: DigestJobData = {
+        subscriptionId: subscription.id,
+        firedAt: new Date(due).toISOString(),
+        ahead: true,
+      };
+      await this.queue.add(DIGEST_JOB_NAME, soon, {
+        ...digestJobOptions(this.tuning),
+        jobId: `soon-${subscription.id}-${due}`,
+      });
+    }
   }
 
   async remove(subscriptionId: string): Promise<void> {
@@ -72,6 +96,31 @@ export class BullDigestScheduler implements DigestScheduler {
     for (const id of removed) await this.queue.removeJobScheduler(id);
     return removed;
   }
+}
+
+/**
+ * The instant a digest job's digest is for (its delivery time) and whether its delivery waits for
+ * it (`hold`): for a scheduler's job, the occurrence of its cron pattern that the job was scheduled
+ * ahead of (the first one after its fire time minus 1 ms: the fire time itself without a lead),
+ * held; for a job with `data.firedAt`, that instant, held only when the job was built `ahead`
+ * (a job added by hand, "send now", is delivered at once); else the fire time.
+ */
+export function digestDeliveryTime(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'delay' | 'data'>): {
+  at: Date;
+  hold: boolean;
+} {
+  const firedAt = scheduledFireTime(job);
+  const data = job.data as Partial<DigestJobData> | undefined;
+  if (typeof data?.firedAt === 'string') return { at: firedAt, hold: data.ahead === true };
+  // A scheduler's jobs carry its pattern and zone in `opts.repeat` (BullMQ's internal
+  // JobSchedulerJobOptions, not part of the public JobsOptions type).
+  const { repeat } = job.opts as { repeat?: { pattern?: string; tz?: string } };
+  if (repeat?.pattern === undefined) return { at: firedAt, hold: false };
+  const next = defaultRepeatStrategy(firedAt.getTime() - 1, {
+    pattern: repeat.pattern,
+    ...(repeat.tz === undefined ? {} : { tz: repeat.tz }),
+  });
+  return { at: next === undefined ? firedAt : new Date(next), hold: true };
 }
 
 const SCHEDULED_ID = /^repeat:.+:(\d+)$/;

@@ -1,9 +1,12 @@
 /**
- * The digest worker: takes the `digest` jobs the subscriptions' Job Schedulers produce, brings the
- * engine up to date with the article log, runs `runDigest` for the job's fire time and, when there
- * is something to send, adds one `deliver` job to `deliver-<platform>` with the job id
+ * The digest worker: takes the `digest` jobs the subscriptions' Job Schedulers produce (each
+ * DIGEST_PREPARE_SECONDS ahead of its delivery time), brings the engine up to date with the article
+ * log, runs `runDigest` for the delivery time and, when there is something to send, adds one
+ * `deliver` job to `deliver-<platform>`, delayed until the delivery time, with the job id
  * `deliveryJobId(subscription, local date)` (adding an id that exists is a no-op in BullMQ), the
- * digest as data (never tokens), and the deliver queue's attempts and backoff.
+ * digest as data (never tokens), and the deliver queue's attempts and backoff. Building ahead means
+ * that a fan-out of thousands of digests due at 08:00 starts posting at 08:00 sharp, at the
+ * platform's rate, instead of waiting for the digests to be built.
  */
 import { type ConnectionOptions, Worker } from 'bullmq';
 import type { BriefingEngine, DigestOptions } from '../digest/build.js';
@@ -14,8 +17,8 @@ import type { Metrics } from '../ports/metrics.js';
 import type { SubscriptionStore } from '../ports/subscription-store.js';
 import type { Platform } from '../subscriptions/model.js';
 import { DELIVER_JOB_NAME } from './deliver-worker.js';
-import { type BullDigestScheduler, type DigestJobData, scheduledFireTime } from './digest-scheduler.js';
-import { DIGEST_QUEUE, type Queues, type RuntimeTuning } from './queues.js';
+import { type BullDigestScheduler, type DigestJobData, digestDeliveryTime } from './digest-scheduler.js';
+import { DIGEST_QUEUE, digestRepeatStrategy, type Queues, type RuntimeTuning } from './queues.js';
 
 export interface DigestWorkerDeps {
   connection: ConnectionOptions;
@@ -41,7 +44,7 @@ export function createDigestWorker(deps: DigestWorkerDeps): Worker<DigestJobData
   const worker = new Worker<DigestJobData, string>(
     DIGEST_QUEUE,
     async (job) => {
-      const firedAt = scheduledFireTime(job);
+      const { at: firedAt, hold } = digestDeliveryTime(job);
       const log = logger.child({ job: job.id, subscription: job.data.subscriptionId });
       await deps.catchUp();
       const outcome: DigestJobOutcome = await runDigest(
@@ -70,12 +73,16 @@ export function createDigestWorker(deps: DigestWorkerDeps): Worker<DigestJobData
         );
         return `skipped: ${platform} not configured`;
       }
-      await deps.queues.deliver[platform].add(DELIVER_JOB_NAME, outcome.digest, { jobId: outcome.jobId });
+      await deps.queues.deliver[platform].add(DELIVER_JOB_NAME, outcome.digest, {
+        jobId: outcome.jobId,
+        delay: hold ? Math.max(0, firedAt.getTime() - Date.now()) : 0,
+      });
       log.info(
         {
           localDate: outcome.localDate,
           stories: outcome.digest.briefing.stories.length,
           deliverJob: outcome.jobId,
+          deliverAt: firedAt.toISOString(),
         },
         'digest built; delivery queued',
       );
@@ -89,6 +96,7 @@ export function createDigestWorker(deps: DigestWorkerDeps): Worker<DigestJobData
       stalledInterval: deps.tuning.stalledIntervalMs,
       maxStalledCount: deps.tuning.maxStalledCount,
       drainDelay: deps.tuning.drainDelaySeconds,
+      settings: { repeatStrategy: digestRepeatStrategy(deps.tuning.digestLeadMs) },
     },
   );
   worker.on('failed', (job, error) => {

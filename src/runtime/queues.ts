@@ -12,8 +12,8 @@
  * One deliver queue per platform, so that each has its own global rate limiter (a Worker `limiter`
  * holds for every worker of its queue, on every machine).
  */
-import type { BackoffOptions, ConnectionOptions, DefaultJobOptions, KeepJobs } from 'bullmq';
-import { Queue } from 'bullmq';
+import type { BackoffOptions, ConnectionOptions, DefaultJobOptions, KeepJobs, RepeatStrategy } from 'bullmq';
+import { defaultRepeatStrategy, Queue } from 'bullmq';
 import type { Config } from '../config.js';
 import type { Platform } from '../subscriptions/model.js';
 
@@ -58,6 +58,11 @@ export interface RuntimeTuning {
   maxStalledCount: number;
   /** Seconds an idle worker blocks waiting for a job. */
   drainDelaySeconds: number;
+  /**
+   * How long before its delivery time a digest job runs (DIGEST_PREPARE_SECONDS): the digest is
+   * built then and its deliver job waits for the time itself (see digestRepeatStrategy).
+   */
+  digestLeadMs: number;
   /** How often the engine reads new articles from the shared log. */
   engineSyncIntervalMs: number;
   /** How often retention runs (article log trim, engine expiry). */
@@ -74,7 +79,7 @@ export interface RuntimeTuning {
    * `rate × window / 1000` jobs per window (see deliveryLimiter). A 1 s window lets a whole second's
    * budget out in a burst at the start of each window, so two windows back to back can put up to
    * twice the rate into one second of a platform that counts over a sliding second; a shorter window
-   * spreads the same rate evenly. @defaultValue 100 (runtimeTuning)
+   * spreads the same rate evenly. @defaultValue 50 (runtimeTuning)
    */
   rateLimitWindowMs?: number;
   /**
@@ -96,16 +101,17 @@ export function runtimeTuning(config: Config, overrides: Partial<RuntimeTuning> 
     stalledIntervalMs: 30_000,
     maxStalledCount: 2,
     drainDelaySeconds: 5,
+    digestLeadMs: config.DIGEST_PREPARE_SECONDS * 1000,
     engineSyncIntervalMs: 1_500,
     retentionIntervalMs: 10 * 60_000,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     keepCompletedSeconds: 2 * DAY_S,
     keepCompletedCount: 50_000,
     keepFailedSeconds: config.RETENTION_DAYS * DAY_S,
-    // 100 ms windows spread each second's budget evenly (see rateLimitWindowMs); 16 digest builds
+    // 50 ms windows spread each second's budget evenly (see rateLimitWindowMs); 16 digest builds
     // at a time keep ahead of a 500 messages/s platform without starving the deliveries
     // (bench/fanout.bench.ts measured both).
-    rateLimitWindowMs: 100,
+    rateLimitWindowMs: 50,
     digestConcurrency: 16,
     ...overrides,
   };
@@ -145,6 +151,21 @@ export function feedJobOptions(): DefaultJobOptions {
   };
 }
 
+/**
+ * The repeat strategy of the digest queue's Job Schedulers: each scheduler's job is due `leadMs`
+ * before the next occurrence of its cron pattern in its time zone (BullMQ's own cron and DST rules,
+ * shifted on both sides by the lead), so that the digest is built ahead and posted at the time
+ * itself. The Queue (which upserts schedulers) and the digest Worker (which schedules each next
+ * run) must both use it.
+ */
+export function digestRepeatStrategy(leadMs: number): RepeatStrategy {
+  if (leadMs <= 0) return defaultRepeatStrategy;
+  return (millis, opts) => {
+    const next = defaultRepeatStrategy(millis + leadMs, opts);
+    return next === undefined ? undefined : next - leadMs;
+  };
+}
+
 export interface QueueSettings {
   connection: ConnectionOptions;
   prefix: string;
@@ -164,7 +185,12 @@ export function createQueues(settings: QueueSettings): Queues {
   const { connection, prefix, tuning } = settings;
   const make = (name: string, defaultJobOptions: DefaultJobOptions) =>
     new Queue(name, { connection, prefix, defaultJobOptions });
-  const digest = make(DIGEST_QUEUE, digestJobOptions(tuning));
+  const digest = new Queue(DIGEST_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: digestJobOptions(tuning),
+    settings: { repeatStrategy: digestRepeatStrategy(tuning.digestLeadMs) },
+  });
   const feeds = make(FEEDS_QUEUE, feedJobOptions());
   const deliver = {
     slack: make(deliverQueueName('slack'), deliverJobOptions(tuning)),

@@ -32,7 +32,14 @@ it('a digest due while Redis restarts (AOF) still fires, once', async () => {
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
   vi.setSystemTime(new Date('2026-01-13T22:59:52Z')); // 8 s before 08:00 in Seoul
   const publisher = new RecordingPublisher('slack');
-  t = await startTestRuntime({ label: 'rt-aof', publishers: [publisher], url: server.url });
+  // Digests built 2 s before their time: the trigger (07:59:58) comes after the restart.
+  const lead = 2_000;
+  t = await startTestRuntime({
+    label: 'rt-aof',
+    publishers: [publisher],
+    url: server.url,
+    tuning: { digestLeadMs: lead },
+  });
   const id = subscriptionId(SLACK_A);
   await subscribe(
     { tags: ['korea'], time: '08:00', timeZone: 'Asia/Seoul' },
@@ -58,7 +65,7 @@ it('a digest due while Redis restarts (AOF) still fires, once', async () => {
   expect(record).toMatchObject({ status: 'sent', attempts: 1 });
   // The scheduler survived too: the next day's run is queued.
   await waitFor(
-    async () => (await t!.runtime.scheduler.get(id))?.next === Date.parse('2026-01-14T23:00:00Z'),
+    async () => (await t!.runtime.scheduler.get(id))?.next === Date.parse('2026-01-14T23:00:00Z') - lead,
     {
       what: 'the next run',
     },

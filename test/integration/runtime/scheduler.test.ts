@@ -1,8 +1,10 @@
 /**
- * Digest Job Schedulers on real Redis: the trigger fires at the subscription's local time (Asia/Seoul;
- * America/New_York across the March 2026 DST change), a changed time leaves exactly one scheduler,
- * pausing and unsubscribing remove it, and a Redis that lost its queues gets them back at start.
- * Only `Date` is faked (advancing with real time), as BullMQ's own scheduler tests do.
+ * Digest Job Schedulers on real Redis: the trigger fires the lead (DIGEST_PREPARE_SECONDS, 2 s
+ * here) before the subscription's local time and the digest is posted at that time (Asia/Seoul;
+ * America/New_York across the March 2026 DST change), a subscription due within the lead still gets
+ * that day's digest, a changed time leaves exactly one scheduler, pausing and unsubscribing remove
+ * it, and a Redis that lost its queues gets them back at start. Only `Date` is faked (advancing with
+ * real time), as BullMQ's own scheduler tests do.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordingPublisher } from '../../../src/digest/recording-publisher.js';
@@ -39,6 +41,9 @@ function ctx(): UseCaseContext {
 }
 
 const id = subscriptionId(SLACK_A);
+/** The digest is built this long before its delivery time. */
+const LEAD = 2_000;
+const tuning = { digestLeadMs: LEAD };
 
 /** The scheduler's one delayed job: its id and the instant it fires. */
 async function delayedJobs() {
@@ -50,7 +55,7 @@ describe('digest schedulers', () => {
   it('fires at 08:00 in Asia/Seoul and delivers the digest of that local date', async () => {
     clockAt('2026-01-13T22:59:57Z'); // 07:59:57 on 14 January in Seoul
     const publisher = new RecordingPublisher('slack');
-    t = await startTestRuntime({ label: 'rt-seoul', publishers: [publisher] });
+    t = await startTestRuntime({ label: 'rt-seoul', publishers: [publisher], tuning });
     const result = await subscribe(
       { tags: ['korea'], time: '08:00', timeZone: 'Asia/Seoul' },
       ctx(),
@@ -59,11 +64,14 @@ describe('digest schedulers', () => {
     expect(result.ok).toBe(true);
 
     const due = Date.parse('2026-01-13T23:00:00Z');
-    expect(await delayedJobs()).toEqual([{ id: `repeat:${id}:${due}`, firesAt: '2026-01-13T23:00:00.000Z' }]);
+    // The digest job runs the lead before 08:00: at 07:59:58.
+    expect(await delayedJobs()).toEqual([
+      { id: `repeat:${id}:${due - LEAD}`, firesAt: '2026-01-13T22:59:58.000Z' },
+    ]);
     expect(await t.runtime.scheduler.get(id)).toMatchObject({
       pattern: '0 8 * * *',
       tz: 'Asia/Seoul',
-      next: due,
+      next: due - LEAD,
     });
 
     await ingestArticles(t.runtime, [
@@ -72,19 +80,20 @@ describe('digest schedulers', () => {
     await waitFor(() => publisher.delivered(id).length > 0, { what: 'the digest', timeoutMs: 15_000 });
     const [post] = publisher.delivered(id);
     expect(post?.localDate).toBe('2026-01-14');
+    // Built ahead, posted at 08:00 itself, not before.
     expect(Date.now()).toBeGreaterThanOrEqual(due);
-    // The next trigger is 08:00 the next day in Seoul.
-    const next = Date.parse('2026-01-14T23:00:00Z');
+    // The next trigger is the lead before 08:00 the next day in Seoul.
+    const next = Date.parse('2026-01-14T23:00:00Z') - LEAD;
     await waitFor(async () => (await t!.runtime.scheduler.get(id))?.next === next, { what: 'the next run' });
     expect(await delayedJobs()).toEqual([
-      { id: `repeat:${id}:${next}`, firesAt: '2026-01-14T23:00:00.000Z' },
+      { id: `repeat:${id}:${next}`, firesAt: '2026-01-14T22:59:58.000Z' },
     ]);
   });
 
   it('keeps 08:00 local time in America/New_York across the March 2026 DST change', async () => {
     clockAt('2026-03-07T12:59:57Z'); // 07:59:57 EST on Saturday 7 March
     const publisher = new RecordingPublisher('slack');
-    t = await startTestRuntime({ label: 'rt-dst', publishers: [publisher] });
+    t = await startTestRuntime({ label: 'rt-dst', publishers: [publisher], tuning });
     await subscribe(
       { tags: ['korea'], time: '08:00', timeZone: 'America/New_York' },
       ctx(),
@@ -93,14 +102,14 @@ describe('digest schedulers', () => {
     const before = Date.parse('2026-03-07T13:00:00Z'); // 08:00 EST (UTC−5)
     const after = Date.parse('2026-03-08T12:00:00Z'); // 08:00 EDT (UTC−4), clocks went forward at 02:00
     expect(after - before).toBe(23 * 3_600_000);
-    expect((await t.runtime.scheduler.get(id))?.next).toBe(before);
+    expect((await t.runtime.scheduler.get(id))?.next).toBe(before - LEAD);
 
     await ingestArticles(t.runtime, [
       koreaArticle('Korea chip exports rise again', new Date('2026-03-07T10:00:00Z')),
     ]);
     await waitFor(() => publisher.delivered(id).length > 0, { what: 'the first digest' });
     expect(publisher.delivered(id)[0]?.localDate).toBe('2026-03-07');
-    await waitFor(async () => (await t!.runtime.scheduler.get(id))?.next === after, {
+    await waitFor(async () => (await t!.runtime.scheduler.get(id))?.next === after - LEAD, {
       what: 'the post-DST run',
     });
     expect(
@@ -114,17 +123,45 @@ describe('digest schedulers', () => {
     await t.runtime.stop();
     vi.setSystemTime(new Date('2026-03-08T11:59:57Z'));
     const again = await t.restart();
-    expect((await again.scheduler.get(id))?.next).toBe(after);
-    expect((await again.queues.digest.getDelayed()).map((j) => j.id)).toEqual([`repeat:${id}:${after}`]);
+    expect((await again.scheduler.get(id))?.next).toBe(after - LEAD);
+    expect((await again.queues.digest.getDelayed()).map((j) => j.id)).toEqual([
+      `repeat:${id}:${after - LEAD}`,
+    ]);
     await ingestArticles(again, [
       koreaArticle('Korea unveils new rocket engine', new Date('2026-03-08T10:00:00Z')),
     ]);
     await waitFor(() => publisher.delivered(id).length > 1, { what: 'the second digest' });
     expect(publisher.delivered(id).map((p) => p.localDate)).toEqual(['2026-03-07', '2026-03-08']);
+    expect(Date.now()).toBeGreaterThanOrEqual(after);
+  });
+
+  it("a subscription due within the lead still gets that day's digest, at its time", async () => {
+    clockAt('2026-01-13T22:59:57Z'); // 07:59:57 in Seoul, 3 s before 08:00
+    const publisher = new RecordingPublisher('slack');
+    t = await startTestRuntime({
+      label: 'rt-soon',
+      publishers: [publisher],
+      tuning: { digestLeadMs: 5_000 },
+    });
+    await ingestArticles(t.runtime, [
+      koreaArticle('Korea and Japan agree on shuttle diplomacy', new Date('2026-01-13T20:00:00Z')),
+    ]);
+    await subscribe(
+      { tags: ['korea'], time: '08:00', timeZone: 'Asia/Seoul' },
+      ctx(),
+      t.runtime.subscriptions,
+    );
+    const due = Date.parse('2026-01-13T23:00:00Z');
+    // The scheduler's first run is tomorrow's; today's digest has a job of its own.
+    expect((await t.runtime.scheduler.get(id))?.next).toBe(Date.parse('2026-01-14T23:00:00Z') - 5_000);
+
+    await waitFor(() => publisher.delivered(id).length > 0, { what: 'the digest', timeoutMs: 15_000 });
+    expect(Date.now()).toBeGreaterThanOrEqual(due);
+    expect(publisher.delivered(id).map((p) => p.localDate)).toEqual(['2026-01-14']);
   });
 
   it('changing the time leaves exactly one scheduler, with the new pattern and next run', async () => {
-    t = await startTestRuntime({ label: 'rt-change' });
+    t = await startTestRuntime({ label: 'rt-change', tuning });
     const deps = t.runtime.subscriptions;
     await subscribe({ tags: ['korea'], time: '08:00', timeZone: 'Asia/Seoul' }, ctx(), deps);
     await subscribe({ tags: ['korea'], time: '09:30', timeZone: 'Asia/Seoul' }, ctx(), deps);
@@ -135,10 +172,9 @@ describe('digest schedulers', () => {
     );
 
     const schedulers = await t.runtime.queues.digest.getJobSchedulers();
-    const next = nextDelivery(
-      { time: '09:30', timeZone: 'Asia/Seoul', days: 'weekdays' },
-      new Date(),
-    ).at.getTime();
+    const next =
+      nextDelivery({ time: '09:30', timeZone: 'Asia/Seoul', days: 'weekdays' }, new Date()).at.getTime() -
+      LEAD;
     expect(schedulers).toHaveLength(1);
     expect(schedulers[0]).toMatchObject({ key: id, pattern: '30 9 * * 1-5', tz: 'Asia/Seoul', next });
     expect(await delayedJobs()).toEqual([
@@ -156,7 +192,7 @@ describe('digest schedulers', () => {
   });
 
   it('re-creates every scheduler at start when Redis lost the queues', async () => {
-    t = await startTestRuntime({ label: 'rt-lost' });
+    t = await startTestRuntime({ label: 'rt-lost', tuning });
     await subscribe(
       { tags: ['korea'], time: '07:15', timeZone: 'Europe/Paris' },
       ctx(),
@@ -172,7 +208,9 @@ describe('digest schedulers', () => {
       key: id,
       pattern: '15 7 * * *',
       tz: 'Europe/Paris',
-      next: nextDelivery({ time: '07:15', timeZone: 'Europe/Paris', days: 'daily' }, new Date()).at.getTime(),
+      next:
+        nextDelivery({ time: '07:15', timeZone: 'Europe/Paris', days: 'daily' }, new Date()).at.getTime() -
+        LEAD,
     });
   });
 

@@ -32,8 +32,12 @@ import { cleanupPrefix, connect, redisUrl, uniquePrefix } from '../../support/re
 
 const SUBSCRIPTIONS = 1_000;
 const WORKERS = ['w1', 'w2', 'w3'] as const;
-/** Short locks: a killed worker's jobs are back in the queue within ~2 s. */
+/**
+ * Short locks: a killed worker's jobs are back in the queue within ~2 s. Digests are built 3 s
+ * before their delivery time (production: DIGEST_PREPARE_SECONDS, 60 s).
+ */
 const TUNING: Partial<RuntimeTuning> = {
+  digestLeadMs: 3_000,
   lockDurationMs: 2_000,
   stalledIntervalMs: 500,
   rateLimitWindowMs: 100,
@@ -63,6 +67,8 @@ async function until(
 }
 
 interface Scenario {
+  /** The delivery time every digest is due at. */
+  fireAt: Date;
   platform: RateLimitedPlatform;
   workers: WorkerProcess[];
   split: Record<string, number>;
@@ -122,7 +128,7 @@ async function fanOut(
   cleanups.push(() => stopWorkers(workers, 5_000));
   await Promise.all(workers.map((w) => w.ready));
 
-  const fireAt = new Date(Math.ceil((Date.now() + 2_000) / 1000) * 1000);
+  const fireAt = new Date(Math.ceil((Date.now() + 2_000 + tuning.digestLeadMs) / 1000) * 1000);
   await fireSchedulersAt(queues.digest, subs, fireAt, tuning);
   await duringRun?.(workers);
   await Promise.race([
@@ -142,6 +148,7 @@ async function fanOut(
   await sleep(500); // a late duplicate would arrive now
 
   return {
+    fireAt,
     platform,
     workers,
     split: platform.stats().shownByWorker,
@@ -171,6 +178,9 @@ describe('digest fan-out over three worker processes', () => {
 
     expectExactlyOnce(s);
     expect(s.platform.stats().repeats).toBe(0);
+    // Built ahead, posted from the delivery time on, never before it.
+    const earliest = Math.min(...s.platform.shown().map((m) => m.at));
+    expect(earliest).toBeGreaterThanOrEqual(s.fireAt.getTime());
     console.info(`[scale] 1,000 digests, 3 workers: ${JSON.stringify(s.split)}`);
     for (const name of WORKERS) expect(s.split[name] ?? 0).toBeGreaterThan(0);
     expect(Object.values(s.split).reduce((a, b) => a + b, 0)).toBe(SUBSCRIPTIONS);

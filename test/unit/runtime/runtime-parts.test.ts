@@ -9,11 +9,11 @@ import { silentLogger } from '../../../src/ports/logger.js';
 import { noopMetrics } from '../../../src/ports/metrics.js';
 import { PublishError } from '../../../src/ports/publisher.js';
 import { settleDelivery } from '../../../src/runtime/deliver-worker.js';
-import { scheduledFireTime } from '../../../src/runtime/digest-scheduler.js';
+import { digestDeliveryTime, scheduledFireTime } from '../../../src/runtime/digest-scheduler.js';
 import { EngineSync } from '../../../src/runtime/engine-sync.js';
 import { feedIntervalMs, feedSchedulerId } from '../../../src/runtime/feed-schedulers.js';
 import { createIngest } from '../../../src/runtime/ingest.js';
-import { bullPrefix, runtimeTuning } from '../../../src/runtime/queues.js';
+import { bullPrefix, digestRepeatStrategy, runtimeTuning } from '../../../src/runtime/queues.js';
 import { runUntilSignal, type SignalSource } from '../../../src/runtime/shutdown.js';
 
 describe('queues', () => {
@@ -53,6 +53,62 @@ describe('scheduledFireTime', () => {
     ).toBe(Date.parse('2026-01-01T00:00:00Z'));
     expect(scheduledFireTime(job('x', { opts: { prevMillis: 42 } })).getTime()).toBe(42);
     expect(scheduledFireTime(job('x')).getTime()).toBe(1_500);
+  });
+});
+
+describe('digests built ahead of their time', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const iso = (ms: number | undefined) => (ms === undefined ? 'none' : new Date(ms).toISOString());
+  const ahead = digestRepeatStrategy(60_000);
+
+  it('fires the lead before each occurrence of the cron pattern in its zone, then the next day', async () => {
+    const seoul = { pattern: '0 8 * * *', tz: 'Asia/Seoul' };
+    expect(iso(await ahead(at('2026-01-13T12:00:00Z'), seoul))).toBe('2026-01-13T22:59:00.000Z');
+    // From its own fire time (as the worker asks for the next run): the next day, not the same one.
+    expect(iso(await ahead(at('2026-01-13T22:59:00Z'), seoul))).toBe('2026-01-14T22:59:00.000Z');
+    // Inside the lead the next build is tomorrow's (the scheduler adds a job of its own for today).
+    expect(iso(await ahead(at('2026-01-13T22:59:30Z'), seoul))).toBe('2026-01-14T22:59:00.000Z');
+  });
+
+  it('keeps the cron rules: a weekday digest at midnight is built on Sunday evening, DST is followed', async () => {
+    const monday = { pattern: '0 0 * * 1-5', tz: 'UTC' };
+    expect(iso(await ahead(at('2026-01-10T12:00:00Z'), monday))).toBe('2026-01-11T23:59:00.000Z');
+    const newYork = { pattern: '0 8 * * *', tz: 'America/New_York' };
+    expect(iso(await ahead(at('2026-03-07T13:00:00Z'), newYork))).toBe('2026-03-08T11:59:00.000Z');
+    // No lead: BullMQ's own strategy.
+    expect(
+      iso(
+        await digestRepeatStrategy(0)(at('2026-01-13T12:00:00Z'), { pattern: '0 8 * * *', tz: 'Asia/Seoul' }),
+      ),
+    ).toBe('2026-01-13T23:00:00.000Z');
+  });
+
+  it('gives each job the delivery time it was built for, and whether its delivery waits for it', () => {
+    const scheduled = {
+      id: `repeat:s:${at('2026-01-13T22:59:00Z')}`,
+      opts: { attempts: 5, repeat: { pattern: '0 8 * * *', tz: 'Asia/Seoul' } },
+      timestamp: 0,
+      delay: 0,
+      data: { subscriptionId: 's' },
+    };
+    expect(digestDeliveryTime(scheduled)).toEqual({ at: new Date('2026-01-13T23:00:00Z'), hold: true });
+    // A job that ran late (a worker was down) is still for its own 08:00.
+    expect(
+      digestDeliveryTime({
+        ...scheduled,
+        id: `repeat:s:${at('2026-01-13T22:59:00Z')}`,
+        timestamp: at('2026-01-14T03:00:00Z'),
+      }).at,
+    ).toEqual(new Date('2026-01-13T23:00:00Z'));
+    const byHand = {
+      id: 'x',
+      opts: {},
+      timestamp: 0,
+      delay: 0,
+      data: { subscriptionId: 's', firedAt: '2026-01-20T08:00:00Z' },
+    };
+    expect(digestDeliveryTime(byHand)).toEqual({ at: new Date('2026-01-20T08:00:00Z'), hold: false });
+    expect(digestDeliveryTime({ ...byHand, data: { ...byHand.data, ahead: true } }).hold).toBe(true);
   });
 });
 
