@@ -55,9 +55,10 @@ export class BullDigestScheduler implements DigestScheduler {
     // Due sooner than the lead: the scheduler's first run is the next occurrence, so today's digest
     // gets a job of its own (delivered once whatever happens: the deliver job id is per local date).
     const lead = this.tuning.digestLeadMs;
+    if (lead <= 0) return;
     const now = Date.now();
     const due = nextDelivery(subscription, new Date(now)).at.getTime();
-    if (lead > 0 && due - now < lead) {
+    if (due - now < lead) {
       const soon: DigestJobData = {
         subscriptionId: subscription.id,
         firedAt: new Date(due).toISOString(),
