@@ -5,8 +5,8 @@ import { subscribe } from '../commands/subscribe.js';
 import { ephemeral, type HandlerDeps, type HandlerResult } from '../handler.js';
 import { renderError, renderFailure } from '../render/results.js';
 import { sendReplies } from '../replies.js';
+import { EXPIRED_BUTTON } from './button-briefing.js';
 import { actionInvocation } from './invocation.js';
-import { EXPIRED_BUTTON } from './more.js';
 
 export function registerSubscribeTopic(app: App, deps: HandlerDeps): void {
   const logger = deps.context.logger.child({ platform: 'slack', action: ACTIONS.subscribe });
