@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MONTH_NAMES } from '../src/digest/time.js';
 import { DEMONYMS } from '../src/text/demonyms.js';
 
 /** Bump when the output changes, so cached corpora are rebuilt. */
@@ -629,21 +630,6 @@ interface DocPlan {
   day: number;
   seed: number;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function isoDay(day: number): string {
   return new Date(START_MS + day * DAY_MS).toISOString().slice(0, 10);

@@ -4,18 +4,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { afterEach, expect, it } from 'vitest';
 import { deliveryJobId } from '../../../src/digest/ids.js';
-import { silentLogger } from '../../../src/ports/logger.js';
-import { noopMetrics } from '../../../src/ports/metrics.js';
-import { createRedisStores, type RedisStores } from '../../../src/redis/index.js';
-import { createDeliverWorker } from '../../../src/runtime/deliver-worker.js';
-import { BullDigestScheduler } from '../../../src/runtime/digest-scheduler.js';
-import { bullPrefix, createQueues, type Queues } from '../../../src/runtime/queues.js';
-import { HttpPublisher } from '../../fixtures/runtime/http-publisher.js';
-import { CRASH_TUNING } from '../../fixtures/runtime/tuning.js';
+import { createRedisStores } from '../../../src/redis/index.js';
+import { bullPrefix, createQueues } from '../../../src/runtime/queues.js';
+import { CRASH_TUNING, crashDeliverWorker } from '../../fixtures/runtime/tuning.js';
 import { cleanupPrefix, connect, redisUrl, uniquePrefix } from '../../support/redis.js';
 import { type FakePlatform, startFakePlatform } from './fake-platform.js';
 import { sampleDigest, subscription, waitFor } from './helpers.js';
@@ -44,29 +37,6 @@ function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
     child.once('exit', (code) =>
       reject(new Error(`worker exited with ${code} before it was ready:\n${output}`)),
     );
-  });
-}
-
-function secondWorker(
-  stores: RedisStores,
-  queues: Queues,
-  redis: Redis,
-  prefix: string,
-  platformUrl: string,
-): Worker {
-  return createDeliverWorker({
-    connection: redis,
-    prefix: bullPrefix(prefix),
-    tuning: CRASH_TUNING,
-    publisher: new HttpPublisher('slack', platformUrl),
-    deliveries: stores.deliveries,
-    subscriptions: stores.subscriptions,
-    scheduler: new BullDigestScheduler(queues.digest, CRASH_TUNING),
-    logger: silentLogger,
-    metrics: noopMetrics,
-    now: () => new Date(),
-    concurrency: 1,
-    ratePerSecond: 100,
   });
 }
 
@@ -106,7 +76,7 @@ it('a worker killed mid-delivery: the digest reaches the channel exactly once', 
   expect(interrupted).toMatchObject({ status: 'sending', sentParts: [0], attempts: 1 });
   expect(await (await queues.deliver.slack.getJob(jobId))?.getState()).toBe('active');
 
-  const worker = secondWorker(stores, queues, workerRedis, prefix, fake.url);
+  const worker = crashDeliverWorker(stores, queues, workerRedis, prefix, fake.url);
   open.push(() => worker.close(true));
   const record = await waitFor(
     async () => {
