@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { type EngineOptions, NewsEngine } from './briefing/engine.js';
-import { listSourceFiles, readSourceFile } from './ingest/index.js';
+import { listSourceFiles, readSourceFiles } from './ingest/index.js';
 import { bundledSeedsDir } from './paths.js';
 
 /** What reading a folder did. */
@@ -49,14 +49,13 @@ export async function loadDirectory(
     stories: 0,
   };
   let sinceYield = 0;
-  for (const file of files) {
+  for (const outcome of readSourceFiles(files)) {
     // Files are read synchronously: give timers and sockets a turn now and then.
     if (++sinceYield === YIELD_EVERY) {
       sinceYield = 0;
       await new Promise<void>((resolveYield) => setImmediate(resolveYield));
     }
-    const name = relative(root, file) || file;
-    const outcome = await readSourceFile(file);
+    const name = relative(root, outcome.file) || outcome.file;
     if (!outcome.ok) {
       report.skipped.push({ file: name, reason: outcome.reason });
       log.stderr(`warning: ${name}: skipped: ${outcome.reason}\n`);

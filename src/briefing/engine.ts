@@ -1,6 +1,6 @@
 import { titleKey, urlKey } from '../ingest/ids.js';
 import type { Article, Briefing, IndexedArticle, OutletLink } from '../model.js';
-import { fold, terms } from '../text/index.js';
+import { fold, terms, tokenize } from '../text/index.js';
 import { buildBriefing } from './build-briefing.js';
 import { publishedMs } from './dates.js';
 import { type GrouperOptions, StoryGrouper } from './grouping.js';
@@ -128,7 +128,8 @@ export class NewsEngine {
     const bodies: string[] = [];
     const titleTerms: string[][] = [];
     for (const input of batch) {
-      const existing = this.findDuplicate(input);
+      const keys = dedupKeys(input);
+      const existing = this.findDuplicate(keys);
       if (existing) {
         this.mergeDuplicate(existing, input);
         report.duplicates.push({ article: input, duplicateOf: existing.article.id });
@@ -144,12 +145,12 @@ export class NewsEngine {
       const stored: Stored = { slot: this.slots.length, article, alsoFrom: [] };
       this.slots.push(stored);
       this.byId.set(article.id, stored);
-      if (article.url) this.byUrl.set(urlKey(article.url), article.id);
-      this.byTitle.set(dedupTitleKey(article), article.id);
+      if (keys.url !== null) this.byUrl.set(keys.url, article.id);
+      this.byTitle.set(keys.title, article.id);
       titleTerms.push(
         this.index.add(stored.slot, { title: article.title, tags: article.tags, body: input.body }),
       );
-      this.vocabulary.addArticle(article);
+      this.vocabulary.addArticle(article, keys.titleTokens);
       fresh.push(stored);
       bodies.push(input.body);
       report.added.push(article);
@@ -295,9 +296,9 @@ export class NewsEngine {
     return this.vocabulary.complete(input, limit);
   }
 
-  private findDuplicate(article: Article): Stored | undefined {
-    const byUrl = article.url ? this.byUrl.get(urlKey(article.url)) : undefined;
-    const id = byUrl ?? this.byTitle.get(dedupTitleKey(article));
+  private findDuplicate(keys: DedupKeys): Stored | undefined {
+    const byUrl = keys.url !== null ? this.byUrl.get(keys.url) : undefined;
+    const id = byUrl ?? this.byTitle.get(keys.title);
     return id ? this.byId.get(id) : undefined;
   }
 
@@ -336,6 +337,24 @@ export class NewsEngine {
   }
 }
 
+/** What two copies of one article share: the normalised URL, or the outlet and title. */
+interface DedupKeys {
+  url: string | null;
+  title: string;
+  /** `tokenize(article.title)`, which the title key is made of (and the vocabulary reads). */
+  titleTokens: readonly string[];
+}
+
+function dedupKeys(article: Article): DedupKeys {
+  const titleTokens = tokenize(article.title);
+  return {
+    url: article.url ? urlKey(article.url) : null,
+    title: `${fold(article.outlet).trim()}|${titleTokens.join(' ')}`,
+    titleTokens,
+  };
+}
+
+/** The title part of DedupKeys: outlet and title (titleKey) folded. */
 function dedupTitleKey(article: Article): string {
   return `${fold(article.outlet).trim()}|${titleKey(article.title)}`;
 }

@@ -11,8 +11,9 @@ export class Vocabulary {
   private readonly byLength = new Map<number, Set<string>>();
   private readonly byHead = new Map<string, Set<string>>();
 
-  addArticle(article: Article): void {
-    for (const word of wordsOf(article)) {
+  /** Counts the article's words; `titleTokens` is `tokenize(article.title)` when the caller has it. */
+  addArticle(article: Article, titleTokens?: readonly string[]): void {
+    for (const word of wordsOf(article, titleTokens)) {
       const n = (this.counts.get(word) ?? 0) + 1;
       this.counts.set(word, n);
       if (n === 1) this.place(word, true);
@@ -123,10 +124,10 @@ function bagDistance(bag: Int32Array, queryLength: number, word: string): number
   return Math.max(extra, queryLength - taken.length);
 }
 
-function wordsOf(article: Article): Set<string> {
+function wordsOf(article: Article, titleTokens?: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const tag of article.tags) words.add(tag);
-  for (const token of tokenize(article.title)) {
+  for (const token of titleTokens ?? tokenize(article.title)) {
     if (token.length >= 3 && !STOPWORDS.has(token) && !/^\d+$/.test(token)) words.add(token);
   }
   return words;

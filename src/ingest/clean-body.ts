@@ -28,6 +28,18 @@ import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
 
 /**
+ * Text in which splitSentences may find a boundary: a ".", "!" or "?" (and any closing quotes or
+ * brackets) before whitespace, or a line break.
+ */
+const MAY_SPLIT = /[.!?]["'”’)\]]*\s|\n/;
+
+/** `reattachCredits(splitSentences(text))` for text in which MAY_SPLIT finds nothing. */
+function oneSentence(text: string): string[] {
+  const s = text.trim();
+  return s ? [s] : [];
+}
+
+/**
  * Classifies one paragraph of a page and cleans it: boilerplate sentences, captions and trailing
  * agency credits are removed, lost apostrophes restored. The kind tells the story splitter what the
  * paragraph is: story text, a headline-like line, a caption, a byline, the headline of another
@@ -48,7 +60,8 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const stamped = beforeGluedTimestamp(p);
   if (stamped !== null && isHeadlineLike(stamped)) return { kind: 'teaser', text: stamped };
   if (isCredit(p)) return { kind: 'caption', text: p };
-  const sentences = reattachCredits(splitSentences(p));
+  // Text without a stop before a space is one sentence: splitting it would give it back as it is.
+  const sentences = MAY_SPLIT.test(p) ? reattachCredits(splitSentences(p)) : oneSentence(p);
   const last = trailingCredit(sentences[sentences.length - 1] ?? '');
   // A short paragraph closed by a photo credit is a caption as a whole, and so is one that reads
   // like a caption.
@@ -58,7 +71,8 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const kept: string[] = [];
   let teaser: string | null = null;
   let captions = 0;
-  const words = mayHaveBoilerplateWords(p);
+  // (A single sentence is tested for the words by isBoilerplateSentence itself.)
+  const words = sentences.length === 1 || mayHaveBoilerplateWords(p);
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
     if (isBoilerplateSentence(sentence, words)) {

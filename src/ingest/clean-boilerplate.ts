@@ -103,13 +103,15 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
   return GUARD_WORDS.test(paragraph);
 }
 
+const LABEL = /^\p{L}+(?: \p{L}+){0,2}:$/u;
+
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
   /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen)\b[\s|,/·•]*){1,8}$/i,
   /^[\p{P}\p{S}\s]*$/u,
   // A bare label left over from a link or a widget: "Short link:", "Tags:".
-  /^\p{L}+(?: \p{L}+){0,2}:$/u,
+  LABEL,
 ];
 
 // The buttons of a cookie or consent banner: "Accept", "Accept all | Settings", "Yes, I agree".
@@ -143,9 +145,18 @@ export function isBoilerplateSentence(sentence: string, words = true): boolean {
   return isConsentButtons(s);
 }
 
+// What a line of consent buttons opens with: CONSENT_BUTTON's matches all start with a letter, so
+// the first character that is not a separator must start one of them (or there is none).
+const CONSENT_OPENING =
+  /^[\s|,/·•.!]*(?:$|accept|reject|decline|allow|deny|yes|no|i|agree|manage|cookie|more|settings|preferences|got|ok)/i;
+
 /** True for a line made only of consent-banner buttons ("Accept Manage preferences"). */
 function isConsentButtons(text: string): boolean {
-  return pieceCount(text, 13) <= 12 && /^[\s|,/·•.!]*$/.test(text.replace(CONSENT_BUTTON, ''));
+  return (
+    CONSENT_OPENING.test(text) &&
+    pieceCount(text, 13) <= 12 &&
+    /^[\s|,/·•.!]*$/.test(text.replace(CONSENT_BUTTON, ''))
+  );
 }
 
 /**
@@ -154,7 +165,12 @@ function isConsentButtons(text: string): boolean {
  */
 export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
-  return LINE_PATTERNS.some((re) => re.test(s));
+  for (const re of LINE_PATTERNS) {
+    // A label ends with its colon: the pattern's backtracking is spared the other lines.
+    if (re === LABEL && s.charCodeAt(s.length - 1) !== 58) continue;
+    if (re.test(s)) return true;
+  }
+  return false;
 }
 
 /**
@@ -176,7 +192,17 @@ export function gluedHeadline(sentence: string): string | null {
  */
 export function isHeadlineLike(text: string): boolean {
   const s = text.trim();
+  // The cheap tests first: most text tested is a sentence that ends with a full stop.
+  if (s.length > 220 || endsWithPunctuation(s) || !/^["'“‘]?[\p{Lu}\p{N}]/u.test(s)) return false;
   const words = pieceCount(s, 31);
-  if (words < 3 || words > 30 || s.length > 220) return false;
-  return /^["'“‘]?[\p{Lu}\p{N}]/u.test(s) && !/[.,;:!]["'”’)]*$/.test(s);
+  return words >= 3 && words <= 30;
+}
+
+/** `/[.,;:!]["'”’)]*$/.test(text)`: sentence punctuation, a comma or a colon before any closing quotes. */
+function endsWithPunctuation(text: string): boolean {
+  let i = text.length - 1;
+  for (let c = text.charCodeAt(i); c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41; )
+    c = text.charCodeAt(--i);
+  const c = text.charCodeAt(i);
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33;
 }

@@ -49,11 +49,31 @@ export type BylineKind = 'byline' | 'dated-byline' | 'timestamp';
  */
 export function bylineKind(line: string): BylineKind | null {
   const s = line.trim();
-  if (s.length > 120 || /[.!?]["'”’]?$/.test(s.replace(/\b(?:[ap]\.m|Jr|Sr|[A-Z])\.$/, ''))) return null;
-  if (DATED_LINE.test(s)) return 'dated-byline';
+  if (s.length > 120 || endsLikeSentence(s)) return null;
+  // Cheap tests spare most lines the name patterns: every date holds a four-digit year, and a
+  // role ends in "r" or "t" ("writer", "correspondent"), or a plural's "s" after one.
+  if (/\d{4}/.test(s) && DATED_LINE.test(s)) return 'dated-byline';
   if (TIMESTAMP_LINE.test(s)) return 'timestamp';
-  if (BY_LINE.test(s) || ROLE_LINE.test(s)) return 'byline';
+  if (BY_LINE.test(s) || (mayEndWithRole(s) && ROLE_LINE.test(s))) return 'byline';
   return null;
+}
+
+/**
+ * True when the line ends like a sentence: `/[.!?]["'”’]?$/` matches it once an initial, "a.m",
+ * "p.m", "Jr." or "Sr." closing it is removed.
+ */
+function endsLikeSentence(s: string): boolean {
+  const t = s.charCodeAt(s.length - 1) === 46 ? s.replace(/\b(?:[ap]\.m|Jr|Sr|[A-Z])\.$/, '') : s;
+  let c = t.charCodeAt(t.length - 1);
+  if (c === 34 || c === 39 || c === 0x201d || c === 0x2019) c = t.charCodeAt(t.length - 2);
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** False when a line cannot end with ROLE: its last letter is "r", "R", "t" or "T", or an "s" after one. */
+function mayEndWithRole(s: string): boolean {
+  let c = s.charCodeAt(s.length - 1);
+  if (c === 115) c = s.charCodeAt(s.length - 2);
+  return c === 114 || c === 82 || c === 116 || c === 84;
 }
 
 /** True for a byline, dated byline or timestamp line. */

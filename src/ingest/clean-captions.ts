@@ -26,26 +26,61 @@ const TRAILING_CREDIT = new RegExp(
 );
 
 /**
- * Whether text that TRAILING_CREDIT matches could be in `text`: it contains one of ":" (after a
- * photo word), "/" or a stock agency's name. A cheap test before the expensive pattern.
+ * False when TRAILING_CREDIT cannot match at the end of `text` (a cheap test before the expensive
+ * pattern). Each of its forms ends the text in its own way: a photo word's ":" followed by text
+ * without ".", "!" or "?"; a stock agency's name ("…Images", "…hutterstock", "…lamy", "Alamy Stock
+ * Photo"); or a "/" followed by names, that is only letters, apostrophes, hyphens, spaces and
+ * slashes. A text passes whenever its end (a suffix) does. Most text ends with a full stop, which
+ * rules out the first and third forms at once.
  */
-function mayHaveCreditPhrase(text: string): boolean {
-  return (
-    text.includes(':') ||
-    text.includes('/') ||
-    text.includes('etty') ||
-    text.includes('ETTY') ||
-    text.includes('hutterstock') ||
-    text.includes('lamy')
-  );
+function mayEndWithCreditPhrase(text: string): boolean {
+  const n = text.length;
+  const last = text.charCodeAt(n - 1);
+  if (
+    (last === 115 && text.endsWith('mages')) ||
+    (last === 83 && text.endsWith('MAGES')) ||
+    (last === 107 && text.endsWith('hutterstock')) ||
+    (last === 121 && text.endsWith('lamy')) ||
+    (last === 111 && text.endsWith('hoto'))
+  )
+    return true;
+  return colonBeforeEnd(text) || slashBeforeNames(text);
+}
+
+/** Whether `text` holds a ":" followed by at least one character and no ".", "!" or "?". */
+function colonBeforeEnd(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) return false;
+    if (c === 58 && i < text.length - 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `text` holds a "/" followed by at least one character, and only by characters that may be
+ * part of credit names: ASCII letters, "'", "-", spaces, "/" and any non-ASCII character (letters,
+ * "’"; not told apart here).
+ */
+function slashBeforeNames(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 47) return i < text.length - 1;
+    if (c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 32 || c === 39 || c === 45)
+      continue;
+    return false;
+  }
+  return false;
 }
 
 /** How much of a sentence's end is searched for a credit phrase. */
 const TAIL = 160;
 
 // Present-tense verbs typical of captions ("arrives", "speaks", "is seen").
+// (The look-behind follows the word boundary, at the same position, so that it is tried only at
+// word starts.)
 const CAPTION_VERB =
-  /(?<!\bto )\b(?:arrives?|speaks?|attends?|gestures?|poses?|walks?|listens?|smiles?|shakes? hands|looks? on|delivers?|sits?|reacts?|takes? part|(?:is|are) seen|pictured|visits?|greets?|inspects?|prays?|mourns?|celebrates?|gathers?|watch(?:es)?|lines? up|checks?|sails?|crosses|clears?|presents?|waits?|queues?|kneels?|rides?|wears?|carries|carry|stand|work|march|rally|waves? to)\b/i;
+  /\b(?<!\bto )(?:arrives?|speaks?|attends?|gestures?|poses?|walks?|listens?|smiles?|shakes? hands|looks? on|delivers?|sits?|reacts?|takes? part|(?:is|are) seen|pictured|visits?|greets?|inspects?|prays?|mourns?|celebrates?|gathers?|watch(?:es)?|lines? up|checks?|sails?|crosses|clears?|presents?|waits?|queues?|kneels?|rides?|wears?|carries|carry|stand|work|march|rally|waves? to)\b/i;
 // A closing date in a photo description: "… on May 13, 2021.", "… on Jan. 12.", ", Sunday, Jan. 11, 2026."
 const PHOTO_DATE_END = new RegExp(
   `(?:\\b(?:on|in)\\s+${WEEKDAY}(?:${MONTH}\\s+\\d{1,2}(?:,\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4})|,\\s+${WEEKDAY}${MONTH}\\s+\\d{1,2},\\s+\\d{4})\\.?$`,
@@ -66,23 +101,27 @@ function isCreditName(name: string): boolean {
   return words.length <= 5 && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w));
 }
 
+// A credit that labels a photo: "Photo: Reuters", "Image by Jane Doe:".
+const PHOTO_LABEL = /^(?:photo(?:graph)?s?|image|picture|credit)(?: by)?\s*:/i;
+
 /** True when `text` is a credit on its own: "(Kyodo)", "[NEWS1]", "(AP Photo/Evan Vucci)", "Getty Images". */
 export function isCredit(text: string): boolean {
   const s = text.trim();
   const bracket = /^[([]([^()[\]]{1,60})[)\]]$/.exec(s);
   if (bracket) return isCreditName(bracket[1]!);
-  if (/^(?:photo(?:graph)?s?|image|picture|credit)(?: by)?\s*:/i.test(s)) return s.length <= 80;
-  return s.length <= 120 && mayHaveCreditPhrase(s) && pieceCount(s, 9) <= 8 && TRAILING_CREDIT.test(s);
+  if (PHOTO_LABEL.test(s)) return s.length <= 80;
+  return s.length <= 120 && mayEndWithCreditPhrase(s) && pieceCount(s, 9) <= 8 && TRAILING_CREDIT.test(s);
 }
 
 /**
  * False when a sentence cannot be a credit or end with one (`isCredit` and `trailingCredit` are
- * then false and null): it does not end with a bracket, holds no "|" and no credit phrase.
+ * then false and null): it does not end with a bracket, holds no "|", does not open with a photo
+ * label and cannot end with a credit phrase.
  */
 export function mayHaveCredit(sentence: string): boolean {
   const s = sentence.trim();
   const last = s.charCodeAt(s.length - 1);
-  return last === 41 || last === 93 || s.includes('|') || mayHaveCreditPhrase(s);
+  return last === 41 || last === 93 || s.includes('|') || PHOTO_LABEL.test(s) || mayEndWithCreditPhrase(s);
 }
 
 /**
@@ -93,12 +132,16 @@ export function mayHaveCredit(sentence: string): boolean {
 export function reattachCredits(sentences: readonly string[]): string[] {
   const out: string[] = [];
   for (const sentence of sentences) {
+    if (out.length === 0) {
+      out.push(sentence);
+      continue;
+    }
     const m = /^[([]([^()[\]]{1,60})[)\]]\s*/.exec(sentence);
-    if (out.length > 0 && m && isCreditName(m[1]!)) {
+    if (m && isCreditName(m[1]!)) {
       out[out.length - 1] = `${out[out.length - 1]} ${m[0].trim()}`;
       const rest = sentence.slice(m[0].length).trim();
       if (rest) out.push(rest);
-    } else if (out.length > 0 && isCredit(sentence)) {
+    } else if (isCredit(sentence)) {
       out[out.length - 1] = `${out[out.length - 1]} ${sentence.trim()}`;
     } else {
       out.push(sentence);
@@ -124,7 +167,7 @@ export function trailingCredit(sentence: string): { credit: string; rest: string
   // pattern's word boundary holds), which keeps the cost linear on long text.
   const from = s.length > TAIL ? s.indexOf(' ', s.length - TAIL) : 0;
   const tail = from >= 0 ? s.slice(from) : '';
-  const phrase = from >= 0 && mayHaveCreditPhrase(tail) ? TRAILING_CREDIT.exec(tail) : null;
+  const phrase = from >= 0 && mayEndWithCreditPhrase(tail) ? TRAILING_CREDIT.exec(tail) : null;
   if (phrase && from + phrase.index > 0) {
     const at = from + phrase.index;
     return { credit: phrase[0].trim(), rest: s.slice(0, at + 1).trim(), photo: true };
@@ -167,7 +210,8 @@ export function isCaptionSentence(sentence: string): boolean {
 export function isUncreditedCaption(sentences: readonly string[], beforeStory: boolean): boolean {
   const only = sentences[0]?.trim() ?? '';
   if (sentences.length !== 1 || /["“”]|[:?]$/.test(only) || pieceCount(only, 21) > 20) return false;
-  if (PROSE_VERB.test(only) || !CAPTION_VERB.test(only)) return false;
+  // The caption verb first: few sentences have one, and PROSE_VERB is the costlier pattern.
+  if (!CAPTION_VERB.test(only) || PROSE_VERB.test(only)) return false;
   return beforeStory || UNCREDITED_DATE_END.test(only);
 }
 

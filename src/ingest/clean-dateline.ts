@@ -31,11 +31,22 @@ const TITLE_WITH_DASH = new RegExp(
 
 /** Removes a dateline from the start of a story's first paragraph; other text is returned unchanged. */
 export function stripDateline(text: string): string {
-  for (const re of [WITH_AGENCY, CAPS_WITH_DASH, TITLE_WITH_DASH]) {
-    const m = re.exec(text);
-    if (m) return text.slice(m[0].length).trimStart();
-  }
-  return text;
+  // Each pattern is tried only on text holding what it cannot match without: the agency's "(",
+  // a dash, and (in ASCII) two capitals or a capital and a dot, apostrophe or hyphen.
+  const dash = text.includes('–') || text.includes('—');
+  const m =
+    (text.includes('(') ? WITH_AGENCY.exec(text) : null) ??
+    ((dash || text.includes('-')) && mayOpenCapsPlace(text) ? CAPS_WITH_DASH.exec(text) : null) ??
+    (dash ? TITLE_WITH_DASH.exec(text) : null);
+  return m ? text.slice(m[0].length).trimStart() : text;
+}
+
+/** False when text cannot open with CAPS_PLACE: its first or second character is ASCII and out of place. */
+function mayOpenCapsPlace(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const second = text.charCodeAt(1);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
+  return second >= 128 || (second >= 65 && second <= 90) || second === 46 || second === 39 || second === 45;
 }
 
 /** True when text starts with a dateline. */

@@ -18,20 +18,26 @@ export function dropRepeatedParagraphs(
   alsoSeen: readonly string[] = [],
 ): string[] {
   const seen = new Map<number, string[]>();
-  /** Whether the text repeats the words of one seen before; records it if not. Texts without words never repeat. */
-  const repeats = (text: string): boolean => {
-    const h = tokenCharsHash(text);
-    const bucket = seen.get(h);
-    if (bucket === undefined) {
-      if (h !== NO_WORDS || wordsOf(text) !== '') seen.set(h, [text]);
-      return false;
-    }
-    const words = wordsOf(text);
-    if (words === '') return false;
-    if (bucket.some((other) => wordsOf(other) === words)) return true;
-    bucket.push(text);
+  for (const t of alsoSeen) repeats(t, seen);
+  const out: string[] = [];
+  for (const p of paragraphs) if (!repeats(p, seen)) out.push(p);
+  return out;
+}
+
+/**
+ * Whether the text repeats the words of one in `seen` (texts by `tokenCharsHash`); records it
+ * there if not. Texts without words never repeat.
+ */
+function repeats(text: string, seen: Map<number, string[]>): boolean {
+  const h = tokenCharsHash(text);
+  const bucket = seen.get(h);
+  if (bucket === undefined) {
+    if (h !== NO_WORDS || wordsOf(text) !== '') seen.set(h, [text]);
     return false;
-  };
-  for (const t of alsoSeen) repeats(t);
-  return paragraphs.filter((p) => !repeats(p));
+  }
+  const words = wordsOf(text);
+  if (words === '') return false;
+  for (const other of bucket) if (wordsOf(other) === words) return true;
+  bucket.push(text);
+  return false;
 }

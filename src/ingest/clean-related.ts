@@ -8,10 +8,37 @@ import { pieceCount } from './clean-whitespace.js';
 export function isRelatedStoryLine(line: string): boolean {
   if (hasAsciiLowerCase(line)) return false; // most lines: no need for the Unicode test
   const s = line.trim();
-  if (/\p{Ll}/u.test(s)) return false;
-  const letters = s.match(/\p{L}/gu)?.length ?? 0;
-  const visible = s.replace(/\s+/g, '').length;
+  // ASCII text (without lower-case letters, as found above) is counted without the Unicode patterns.
+  let letters = asciiLetters(s);
+  let visible: number;
+  if (letters >= 0) visible = asciiVisible(s);
+  else {
+    if (/\p{Ll}/u.test(s)) return false;
+    letters = s.match(/\p{L}/gu)?.length ?? 0;
+    visible = s.replace(/\s+/g, '').length;
+  }
   return pieceCount(s, 4) >= 4 && letters >= 15 && letters / visible >= 0.6;
+}
+
+/** The number of letters in ASCII text without lower-case letters; -1 for text that is not ASCII. */
+function asciiLetters(text: string): number {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters;
+}
+
+/** The number of characters of ASCII text that are not whitespace. */
+function asciiVisible(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && !(c >= 9 && c <= 13)) visible++;
+  }
+  return visible;
 }
 
 function hasAsciiLowerCase(text: string): boolean {

@@ -14,6 +14,8 @@ const HAS_INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 // finds it line by line: lines end at "\n", and no other line terminator is left.
 const ANY_NEEDS_SPACING = /[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}|^ | $| \n|\n /;
 const HAS_LINE_SEPARATOR = /[\u2028\u2029]/;
+// Either of the two above, so that most text is scanned once for both.
+const HAS_SEPARATOR_OR_INVISIBLE = /[\u2028\u2029\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 /** One line of text: invisible characters removed, every run of whitespace (newlines too) one space. */
 export function collapseWhitespace(text: string): string {
@@ -28,8 +30,10 @@ export function collapseWhitespace(text: string): string {
 export function normaliseLines(text: string): string {
   // Each replacement is skipped when the text has nothing it would replace.
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  if (HAS_LINE_SEPARATOR.test(out)) out = out.replace(/[\u2028\u2029]/g, '\n');
-  if (HAS_INVISIBLE.test(out)) out = out.replace(INVISIBLE, '');
+  if (HAS_SEPARATOR_OR_INVISIBLE.test(out)) {
+    if (HAS_LINE_SEPARATOR.test(out)) out = out.replace(/[\u2028\u2029]/g, '\n');
+    if (HAS_INVISIBLE.test(out)) out = out.replace(INVISIBLE, '');
+  }
   if (!ANY_NEEDS_SPACING.test(out)) return out;
   return out
     .split('\n')
@@ -44,20 +48,46 @@ export function normaliseLines(text: string): string {
  */
 export function splitParagraphs(text: string): string[] {
   const out: string[] = [];
-  for (const block of normaliseLines(text).split(/\n{2,}/)) {
-    let current = '';
-    for (const line of block.split('\n')) {
-      if (!line) continue;
-      if (current && !/[.!?:;"'”’)\]]$/.test(current) && /^[\p{Ll}\d(]/u.test(line)) {
-        current = `${current} ${line}`;
-      } else {
-        if (current) out.push(current);
-        current = line;
-      }
+  let current = '';
+  // One pass over the lines: an empty line ends a block (normaliseLines leaves blank lines empty).
+  for (const line of normaliseLines(text).split('\n')) {
+    if (!line) {
+      if (current) out.push(current);
+      current = '';
+    } else if (current && !endsClause(current) && opensContinuation(line)) {
+      current = `${current} ${line}`;
+    } else {
+      if (current) out.push(current);
+      current = line;
     }
-    if (current) out.push(current);
   }
+  if (current) out.push(current);
   return out;
+}
+
+/** `/[.!?:;"'”’)\]]$/.test(text)`: closing punctuation, a quote or a bracket ends the text. */
+function endsClause(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 41 ||
+    c === 93
+  );
+}
+
+/** `/^[\p{Ll}\d(]/u.test(line)`: a lower-case letter, digit or "(" opens the line; ASCII without the pattern. */
+function opensContinuation(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 40;
+  return /^\p{Ll}/u.test(line);
 }
 
 /**
@@ -73,6 +103,13 @@ export function pieceCount(text: string, cap: number): number {
     inRun = space;
   }
   return pieces;
+}
+
+/** `text.replace(/\s+/g, '').length`: the number of code units of `text` that are not whitespace. */
+export function visibleLength(text: string): number {
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) spaces++;
+  return text.length - spaces;
 }
 
 /** The code units \s matches: WhiteSpace (tab, VT, FF, space, Zs, BOM) and LineTerminator. */

@@ -20,5 +20,5 @@ export {
   readFeedFile,
   readSourceDocuments,
 } from './parse-feed-file.js';
-export { DEFAULT_MAX_BYTES, listSourceFiles, readSourceFile } from './read-files.js';
+export { DEFAULT_MAX_BYTES, listSourceFiles, readSourceFile, readSourceFiles } from './read-files.js';
 export type { DocumentFormat, FileOutcome, ParseContext, ParseOutcome } from './types.js';

@@ -4,8 +4,11 @@ import { collapseWhitespace } from './clean-whitespace.js';
 
 /** Tag values from front matter: a list, or one comma-separated string. */
 export function tagValues(value: unknown): string[] {
-  if (Array.isArray(value))
-    return value.flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [String(v)] : []));
+  if (Array.isArray(value)) {
+    const out: string[] = [];
+    for (const v of value) if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+    return out;
+  }
   if (typeof value === 'string') return value.split(',');
   return [];
 }
@@ -27,14 +30,19 @@ export function normaliseTags(
 ): string[] {
   const outletWords = new Set(context.outlets.flatMap((o) => tokenize(o.replace(/\.[a-z]{2,}$/i, ' '))));
   // Headline words are compared by stem, so "israel" counts as appearing in "Israeli forces".
-  const headlineStems = new Set(context.headlines.flatMap((h) => terms(h)));
+  // Built only for a tag made of outlet words, which few tags are.
+  let headlineStems: Set<string> | undefined;
   const out: string[] = [];
   for (const value of raw) {
     const tag = collapseWhitespace(decodeEntities(value)).replace(/^#+/, '').trim().toLowerCase();
     if (tag === '' || isJunkTag(tag) || out.includes(tag)) continue;
     const words = tokenize(tag);
     const onlyOutlet = words.length > 0 && words.every((w) => outletWords.has(w));
-    if (onlyOutlet && !terms(tag).every((stem) => headlineStems.has(stem))) continue;
+    if (onlyOutlet) {
+      headlineStems ??= new Set(context.headlines.flatMap((h) => terms(h)));
+      const stems = headlineStems;
+      if (!terms(tag).every((stem) => stems.has(stem))) continue;
+    }
     out.push(tag);
   }
   return out;

@@ -43,9 +43,21 @@ const RFC_2822 = new RegExp(
 /** Day precision for valid calendar dates between 1900 and 2100; null otherwise. */
 export function makeDay(year: number, month: number, day: number): ParsedDate | null {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day)) {
+    // The common case, without a Date: what the code below gives for whole numbers.
+    if (day > daysInMonth(year, month)) return null;
+    const publishedAt = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    return { publishedAt, datePrecision: 'day' };
+  }
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return null; // February 30th and the like
   return { publishedAt: date.toISOString().slice(0, 10), datePrecision: 'day' };
+}
+
+/** The number of days in a month (1–12) of a year of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** An instant as an ISO string ending in "Z" (milliseconds dropped when zero). */

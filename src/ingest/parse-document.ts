@@ -7,10 +7,8 @@ export const FEED_REASON = 'RSS/Atom files are read by the feed reader';
 
 /** BOMs removed, line endings normalised to "\n", leading blank lines and indentation dropped. */
 export function normaliseDocument(text: string): string {
-  return text
-    .replace(/^\ufeff+/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/^\s+/, '');
+  const noBom = text.replace(/^\ufeff+/, '');
+  return (noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom).replace(/^\s+/, '');
 }
 
 /** True for an XML document such as an RSS or Atom feed (read by the feed reader, not here). */

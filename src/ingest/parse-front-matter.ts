@@ -25,6 +25,10 @@ function refuse(): never {
 const NON_PRINTABLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+// Every character that NON_PRINTABLE or the test for tabs and BOMs below matches is one of these
+// (surrogates only when unpaired): most YAML is scanned once, with a single character class.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const MAY_BE_REFUSED = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: (.*))?$/;
 const PLAIN = /^[A-Za-z][A-Za-z0-9 ._-]*$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -79,7 +83,8 @@ function simpleScalar(text: string): unknown {
  * other scalars, escapes, tabs, a repeated key, ...): gray-matter then reads it.
  */
 export function simpleYaml(yaml: string): Record<string, unknown> | undefined {
-  if (`\n${yaml}`.includes('\n---') || /[\t\ufeff]/.test(yaml) || NON_PRINTABLE.test(yaml)) return undefined;
+  if (yaml.startsWith('---') || yaml.includes('\n---')) return undefined;
+  if (MAY_BE_REFUSED.test(yaml) && (/[\t\ufeff]/.test(yaml) || NON_PRINTABLE.test(yaml))) return undefined;
   const lines = yaml.split('\n');
   const data: Record<string, unknown> = {};
   let keys = 0;
@@ -177,6 +182,9 @@ export function textField(data: Record<string, unknown>, names: readonly string[
   return undefined;
 }
 
+/** rawScalar's pattern for each key name, compiled once (the patterns keep no state between uses). */
+const scalarPatterns = new Map<string, RegExp>();
+
 /**
  * A top-level scalar exactly as written in the YAML, quotes removed: YAML parsers turn
  * "2026-01-13" into a Date at midnight, which would lose the difference between a day and an
@@ -184,7 +192,12 @@ export function textField(data: Record<string, unknown>, names: readonly string[
  */
 export function rawScalar(yaml: string, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const m = new RegExp(`^${name}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'im').exec(yaml);
+    let re = scalarPatterns.get(name);
+    if (re === undefined) {
+      re = new RegExp(`^${name}[ \\t]*:[ \\t]*(.*?)[ \\t]*$`, 'im');
+      scalarPatterns.set(name, re);
+    }
+    const m = re.exec(yaml);
     const value = m?.[1]
       ?.replace(/\s+#.*$/, '')
       .replace(/^(['"])(.*)\1$/, '$2')

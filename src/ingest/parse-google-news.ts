@@ -1,5 +1,6 @@
 import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import { visibleLength } from './clean-whitespace.js';
 
 /** One headline of a Google News item, read from the HTML of the item's body. */
 export interface GoogleNewsHeadline {
@@ -22,18 +23,28 @@ const COVERAGE_HREF = /^https?:\/\/news\.google\.[a-z.]+\/stories\//i;
 // Text outside the headline entries above which the body is an article, not a headline list.
 const MAX_OTHER_TEXT = 200;
 
+/**
+ * An element's `text`, decoded once: each anchor's text is read several times, and the tree is
+ * never changed once parsed.
+ */
+const decodedText = new WeakMap<HTMLElement, string>();
+function textOf(el: HTMLElement): string {
+  let text = decodedText.get(el);
+  if (text === undefined) {
+    text = el.text;
+    decodedText.set(el, text);
+  }
+  return text;
+}
+
 function isCoverageLink(a: HTMLElement): boolean {
-  return COVERAGE_TEXT.test(a.text.trim()) || COVERAGE_HREF.test(a.getAttribute('href') ?? '');
+  return COVERAGE_TEXT.test(textOf(a).trim()) || COVERAGE_HREF.test(a.getAttribute('href') ?? '');
 }
 
 /** The href as written when it is an absolute http(s) URL; null otherwise. */
 function absoluteUrl(href: string | undefined): string | null {
   const s = href?.trim();
   return s && /^https?:\/\//i.test(s) && URL.canParse(s) ? s : null;
-}
-
-function visibleLength(text: string): number {
-  return text.replace(/\s+/g, '').length;
 }
 
 interface Entry {
@@ -56,12 +67,13 @@ export function readGoogleNewsBody(html: string): GoogleNewsBody {
   for (const container of containers) {
     const found = collectEntries(container);
     if (found.length === 0 && items.length > 0) found.push({ anchor: null, outlet: '' });
-    for (const entry of found) entryText += visibleLength(`${entry.anchor?.text ?? ''}${entry.outlet}`);
+    for (const entry of found)
+      entryText += (entry.anchor ? visibleLength(textOf(entry.anchor)) : 0) + visibleLength(entry.outlet);
     entries.push(...found);
   }
   const coverageText = elementsNamed(root, A)
     .filter(isCoverageLink)
-    .reduce((n, a) => n + visibleLength(a.text), 0);
+    .reduce((n, a) => n + visibleLength(textOf(a)), 0);
   const otherText = visibleLength(root.text) - entryText - coverageText;
   const hasEntries = items.length > 0 || entries.some((e) => e.anchor && e.outlet);
   if (!hasEntries || otherText > MAX_OTHER_TEXT) return { isGoogleNews: false, headlines: [], warnings: [] };
@@ -120,7 +132,7 @@ function collectEntries(container: HTMLElement): Entry[] {
 
 function toHeadline(entry: Entry): GoogleNewsHeadline | string {
   if (!entry.anchor) return 'no link or headline text';
-  let title = cleanTitle(entry.anchor.text);
+  let title = cleanTitle(textOf(entry.anchor));
   let outlet = cleanOutlet(entry.outlet);
   if (!outlet) {
     const split = splitOutletSuffix(title);

@@ -45,20 +45,37 @@ export function parseDateLine(line: string): DateLine | null {
 }
 
 /**
+ * The first line of `text` from offset `from` on (the start of a line) that is not blank, where it
+ * starts, and where the line after it starts (past the text's end after the last line); null when
+ * every line is blank.
+ */
+function nextLine(text: string, from: number): { line: string; start: number; next: number } | null {
+  let start = from;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    const line = text.slice(start, stop);
+    if (line.trim() !== '') return { line, start, next: stop + 1 };
+    start = stop + 1;
+  }
+  return null;
+}
+
+/**
  * Parses a scraped news page: a headline line, a date line ("Month D, YYYY (Outlet)"), then the
  * page's text, of which only the main story is kept as the body.
  */
 export function parseScrapedText(text: string, ctx: ParseContext): ParseOutcome {
-  const lines = text.split('\n');
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return { ok: false, reason: 'empty file' };
-  let title = cleanTitle(lines[first]!);
+  // Only the first two lines that are not blank are read as lines: the rest of the text is the
+  // body, as it is.
+  const first = nextLine(text, 0);
+  if (first === null) return { ok: false, reason: 'empty file' };
+  let title = cleanTitle(first.line);
   if (!/[\p{L}\p{N}]/u.test(title) || title.length > 300) return { ok: false, reason: 'no title' };
 
-  let second = first + 1;
-  while (second < lines.length && lines[second]!.trim() === '') second++;
-  const dateLine = second < lines.length ? parseDateLine(lines[second]!) : null;
-  const bodyStart = dateLine ? second + 1 : second;
+  const second = nextLine(text, first.next);
+  const dateLine = second ? parseDateLine(second.line) : null;
+  const bodyStart = second === null ? text.length : dateLine ? second.next : second.start;
 
   let outlet = dateLine?.outlet ?? '';
   if (outlet) title = stripOutletSuffix(title, outlet);
@@ -67,7 +84,7 @@ export function parseScrapedText(text: string, ctx: ParseContext): ParseOutcome 
   const warnings: string[] = [];
   const { date, warning } = dateOrMtime(dateLine?.date ?? null, dateLine?.raw ?? '', ctx.mtime);
   if (warning) warnings.push(warning);
-  const body = cleanBody(lines.slice(bodyStart).join('\n'), { title });
+  const body = cleanBody(bodyStart < text.length ? text.slice(bodyStart) : '', { title });
   if (body === '') warnings.push('no story text; kept as a headline only');
 
   const article: Article = {

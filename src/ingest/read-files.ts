@@ -40,6 +40,13 @@ export async function readSourceFile(file: string, opts: { maxBytes?: number } =
   return readSourceFileNow(file, opts);
 }
 
+/** A file read into memory, not yet parsed. */
+interface ReadFile {
+  path: string;
+  bytes: Buffer;
+  mtime: Date;
+}
+
 /**
  * The work of readSourceFile, synchronous: one stat, open, read and close per file. A news file is
  * a few kilobytes, so the blocking calls cost less than the thread-pool round trips of the
@@ -47,6 +54,45 @@ export async function readSourceFile(file: string, opts: { maxBytes?: number } =
  * in a row (loadDirectory) yield to the event loop between batches.
  */
 function readSourceFileNow(file: string, opts: { maxBytes?: number }): FileOutcome {
+  const read = readFileNow(file, opts);
+  return 'bytes' in read ? parseFileNow(read) : read;
+}
+
+/**
+ * Reads then parses files a batch at a time (up to READ_BATCH files or READ_BATCH_BYTES bytes):
+ * the same outcomes as readSourceFile on each, in order. Reading files back to back and then
+ * parsing them costs less than alternating (on a machine measured, a read took a quarter of
+ * the time when it did not follow a parse).
+ */
+export function* readSourceFiles(
+  files: readonly string[],
+  opts: { maxBytes?: number } = {},
+): Generator<FileOutcome, void, undefined> {
+  const batch: Array<ReadFile | FileOutcome> = [];
+  let next = 0;
+  while (next < files.length) {
+    batch.length = 0;
+    let bytes = 0;
+    while (next < files.length && batch.length < READ_BATCH && bytes < READ_BATCH_BYTES) {
+      const read = readFileNow(files[next++]!, opts);
+      if ('bytes' in read) bytes += read.bytes.length;
+      batch.push(read);
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const read = batch[i]!;
+      // Let the buffer go as soon as it is parsed.
+      batch[i] = SKIPPED;
+      yield 'bytes' in read ? parseFileNow(read) : read;
+    }
+  }
+}
+
+const READ_BATCH = 64;
+const READ_BATCH_BYTES = 8 * 1024 * 1024;
+const SKIPPED: FileOutcome = { ok: false, file: '', reason: '' };
+
+/** Stats and reads one file; a file that cannot be used is a skip outcome with its reason. */
+function readFileNow(file: string, opts: { maxBytes?: number }): ReadFile | FileOutcome {
   const path = resolve(file);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const skip = (reason: string): FileOutcome => ({ ok: false, file: path, reason });
@@ -63,14 +109,24 @@ function readSourceFileNow(file: string, opts: { maxBytes?: number }): FileOutco
     if (FEED_EXTENSIONS.has(extname(path).toLowerCase())) return skip(FEED_REASON);
     const bytes = readAtMost(path, maxBytes, info.size);
     if (bytes.length > maxBytes) return skip(`larger than ${size(maxBytes)} (${size(bytes.length)}+)`);
+    return { path, bytes, mtime: info.mtime };
+  } catch (error) {
+    return skip(error instanceof ReadError ? error.message : unreadable(error));
+  }
+}
+
+/** Decodes and parses a file read by readFileNow. */
+function parseFileNow({ path, bytes, mtime }: ReadFile): FileOutcome {
+  const skip = (reason: string): FileOutcome => ({ ok: false, file: path, reason });
+  try {
     const decoded = decodeText(bytes);
     if (!decoded.ok) return skip(decoded.reason);
-    const outcome = parseDocument(decoded.text, { origin: path, mtime: info.mtime });
+    const outcome = parseDocument(decoded.text, { origin: path, mtime });
     if (!outcome.ok) return skip(outcome.reason);
     const warnings = decoded.warning ? [decoded.warning, ...outcome.warnings] : outcome.warnings;
     return { ok: true, file: path, format: outcome.format, articles: outcome.articles, warnings };
   } catch (error) {
-    return skip(error instanceof ReadError ? error.message : unreadable(error));
+    return skip(unreadable(error));
   }
 }
 
