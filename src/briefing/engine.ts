@@ -1,4 +1,4 @@
-import { titleKey, urlKey } from '../ingest/ids.js';
+import { urlKey } from '../ingest/ids.js';
 import type { Article, Briefing, IndexedArticle, OutletLink } from '../model.js';
 import { fold, terms, tokenize } from '../text/index.js';
 import { buildBriefing } from './build-briefing.js';
@@ -181,7 +181,7 @@ export class NewsEngine {
     const { article } = stored;
     if (article.url && this.byUrl.get(urlKey(article.url)) === articleId)
       this.byUrl.delete(urlKey(article.url));
-    const tk = dedupTitleKey(article);
+    const tk = dedupTitleKey(article.outlet, tokenize(article.title));
     if (this.byTitle.get(tk) === articleId) this.byTitle.delete(tk);
     this.index.remove(stored.slot);
     this.grouper.remove(articleId);
@@ -349,14 +349,14 @@ function dedupKeys(article: Article): DedupKeys {
   const titleTokens = tokenize(article.title);
   return {
     url: article.url ? urlKey(article.url) : null,
-    title: `${fold(article.outlet).trim()}|${titleTokens.join(' ')}`,
+    title: dedupTitleKey(article.outlet, titleTokens),
     titleTokens,
   };
 }
 
-/** The title part of DedupKeys: outlet and title (titleKey) folded. */
-function dedupTitleKey(article: Article): string {
-  return `${fold(article.outlet).trim()}|${titleKey(article.title)}`;
+/** The outlet folded and the title's tokens (`titleKey`, from tokens the caller has). */
+function dedupTitleKey(outlet: string, titleTokens: readonly string[]): string {
+  return `${fold(outlet).trim()}|${titleTokens.join(' ')}`;
 }
 
 function isGoogleNewsUrl(url: string): boolean {

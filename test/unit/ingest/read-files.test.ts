@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSourceFiles, readSourceFile } from '../../../src/ingest/index.js';
+import { listSourceFiles, readSourceFile, readSourceFiles } from '../../../src/ingest/index.js';
 import { fixturePath, SEED_GOOGLE_NEWS, SEED_SCRAPED, seedPath } from './helpers.js';
 
 let dir = '';
@@ -120,5 +120,37 @@ describe('listSourceFiles', () => {
   });
   it('returns nothing for a folder that does not exist', async () => {
     expect(await listSourceFiles(join(dir, 'missing'))).toEqual([]);
+  });
+});
+
+describe('readSourceFiles reads a folder a batch of files at a time', () => {
+  it('gives each file the outcome readSourceFile gives it, in order, across batches', async () => {
+    const batchDir = join(dir, 'batches');
+    mkdirSync(batchDir);
+    const files: string[] = [];
+    let seeds = 0;
+    // 150 files (more than two batches of 64): the seeds, and bad files at and around the batch
+    // boundaries, so that a skipped file never shifts or swallows its neighbours' outcomes.
+    for (let i = 0; i < 150; i++) {
+      const path = join(batchDir, `${String(i).padStart(3, '0')}.txt`);
+      if (i % 63 === 0) writeFileSync(path, '');
+      else if (i % 64 === 1) writeFileSync(path, Buffer.from([0, 1, 2, 0, 255]));
+      else if (i === 66) mkdirSync(path);
+      else {
+        copyFileSync(seedPath(i % 2 === 0 ? SEED_GOOGLE_NEWS : SEED_SCRAPED), path);
+        seeds++;
+      }
+      files.push(path);
+    }
+    files.push(join(batchDir, 'deleted-before-read.txt'));
+    const batched = [...readSourceFiles(files)];
+    const oneByOne = await Promise.all(files.map((f) => readSourceFile(f)));
+    expect(batched).toEqual(oneByOne);
+    expect(batched.map((o) => o.file)).toEqual(files);
+    const skipped = batched.filter((o) => !o.ok).map((o) => (o.ok ? '' : o.reason));
+    expect(skipped).toContain('empty file');
+    expect(skipped).toContain('unreadable (is a directory)');
+    expect(skipped).toContain('unreadable (no such file)');
+    expect(batched.filter((o) => o.ok)).toHaveLength(seeds);
   });
 });
