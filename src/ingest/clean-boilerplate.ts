@@ -103,16 +103,15 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
   return GUARD_WORDS.test(paragraph);
 }
 
-const LABEL = /^\p{L}+(?: \p{L}+){0,2}:$/u;
-
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
   /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen)\b[\s|,/·•]*){1,8}$/i,
   /^[\p{P}\p{S}\s]*$/u,
-  // A bare label left over from a link or a widget: "Short link:", "Tags:".
-  LABEL,
 ];
+
+/** A bare label left over from a link or a widget: "Short link:", "Tags:". */
+const LABEL = /^\p{L}+(?: \p{L}+){0,2}:$/u;
 
 // The buttons of a cookie or consent banner: "Accept", "Accept all | Settings", "Yes, I agree".
 const CONSENT_BUTTON =
@@ -165,12 +164,8 @@ function isConsentButtons(text: string): boolean {
  */
 export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
-  for (const re of LINE_PATTERNS) {
-    // A label ends with its colon: the pattern's backtracking is spared the other lines.
-    if (re === LABEL && s.charCodeAt(s.length - 1) !== 58) continue;
-    if (re.test(s)) return true;
-  }
-  return false;
+  // A label ends with its colon: the pattern's backtracking is spared the other lines.
+  return LINE_PATTERNS.some((re) => re.test(s)) || (s.endsWith(':') && LABEL.test(s));
 }
 
 /**

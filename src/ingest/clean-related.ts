@@ -1,4 +1,4 @@
-import { pieceCount } from './clean-whitespace.js';
+import { pieceCount, visibleLength } from './clean-whitespace.js';
 
 /**
  * Inline "related story" links that some sites set in capitals between paragraphs: "NATO WARNS
@@ -10,13 +10,11 @@ export function isRelatedStoryLine(line: string): boolean {
   const s = line.trim();
   // ASCII text (without lower-case letters, as found above) is counted without the Unicode patterns.
   let letters = asciiLetters(s);
-  let visible: number;
-  if (letters >= 0) visible = asciiVisible(s);
-  else {
+  if (letters < 0) {
     if (/\p{Ll}/u.test(s)) return false;
     letters = s.match(/\p{L}/gu)?.length ?? 0;
-    visible = s.replace(/\s+/g, '').length;
   }
+  const visible = visibleLength(s);
   return pieceCount(s, 4) >= 4 && letters >= 15 && letters / visible >= 0.6;
 }
 
@@ -29,16 +27,6 @@ function asciiLetters(text: string): number {
     if (c >= 65 && c <= 90) letters++;
   }
   return letters;
-}
-
-/** The number of characters of ASCII text that are not whitespace. */
-function asciiVisible(text: string): number {
-  let visible = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && !(c >= 9 && c <= 13)) visible++;
-  }
-  return visible;
 }
 
 function hasAsciiLowerCase(text: string): boolean {
