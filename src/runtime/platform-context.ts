@@ -7,6 +7,7 @@ import { NewsEngine } from '../briefing/engine.js';
 import { DEFAULT_RANKING } from '../briefing/rank.js';
 import type { Config } from '../config.js';
 import type { DigestOptions } from '../digest/index.js';
+import type { ArticleStore } from '../ports/article-store.js';
 import type { DigestScheduler } from '../ports/digest-scheduler.js';
 import type { Logger } from '../ports/logger.js';
 import type { Metrics } from '../ports/metrics.js';
@@ -15,7 +16,7 @@ import { connectRedis, createRedisStores, type RedisStores } from '../redis/inde
 import type { SubscriptionDeps } from '../subscriptions/index.js';
 import { BullDigestScheduler } from './digest-scheduler.js';
 import { EngineSync } from './engine-sync.js';
-import { bullPrefix, createQueues, runtimeTuning } from './queues.js';
+import { bullPrefix, createQueues, type RuntimeTuning, runtimeTuning } from './queues.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +50,29 @@ export function briefingEngine(config: Config): NewsEngine {
 }
 
 /**
+ * The config's engine and the sync that keeps it in step with the shared article log (its sync
+ * and retention intervals from `tuning`, its retention from RETENTION_DAYS); the caller starts
+ * and stops the sync. `trimStore`: whether this process also trims the shared log.
+ */
+export function syncedEngine(
+  config: Config,
+  articles: ArticleStore,
+  tuning: RuntimeTuning,
+  opts: { trimStore: boolean; now(): Date; logger: Logger },
+): { engine: NewsEngine; sync: EngineSync } {
+  const engine = briefingEngine(config);
+  const sync = new EngineSync(articles, engine, {
+    intervalMs: tuning.engineSyncIntervalMs,
+    retentionMs: config.RETENTION_DAYS * DAY_MS,
+    retentionIntervalMs: tuning.retentionIntervalMs,
+    trimStore: opts.trimStore,
+    now: opts.now,
+    logger: opts.logger.child({ component: 'engine-sync' }),
+  });
+  return { engine, sync };
+}
+
+/**
  * A bot-only context on Redis: stores, the digest scheduler (so /news subscribe schedules digests)
  * and an engine that follows the shared article log. `close()` releases everything.
  */
@@ -61,14 +85,10 @@ export async function openBotContext(
   const stores = createRedisStores(redis, { prefix: config.REDIS_PREFIX, retentionMs });
   const tuning = runtimeTuning(config);
   const queues = createQueues({ connection: redis, prefix: bullPrefix(config.REDIS_PREFIX), tuning });
-  const engine = briefingEngine(config);
-  const sync = new EngineSync(stores.articles, engine, {
-    intervalMs: tuning.engineSyncIntervalMs,
-    retentionMs,
-    retentionIntervalMs: tuning.retentionIntervalMs,
+  const { engine, sync } = syncedEngine(config, stores.articles, tuning, {
     trimStore: false,
     now: deps.now,
-    logger: deps.logger.child({ component: 'engine-sync' }),
+    logger: deps.logger,
   });
   await sync.start();
   return {

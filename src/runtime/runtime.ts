@@ -32,13 +32,13 @@ import { syncSchedules } from '../subscriptions/system.js';
 import { createDeliverWorker } from './deliver-worker.js';
 import { BullDigestScheduler } from './digest-scheduler.js';
 import { createDigestWorker } from './digest-worker.js';
-import { EngineSync } from './engine-sync.js';
+import type { EngineSync } from './engine-sync.js';
 import { FeedSchedulers } from './feed-schedulers.js';
 import { createFeedWorker } from './feed-worker.js';
 import { type HttpServer, startHttpServer } from './http-server.js';
 import { createIngest, type Ingest } from './ingest.js';
 import { mountOperations } from './operations.js';
-import { briefingEngine, digestOptions, subscriptionDeps } from './platform-context.js';
+import { digestOptions, subscriptionDeps, syncedEngine } from './platform-context.js';
 import { bullPrefix, createQueues, type Queues, type RuntimeTuning, runtimeTuning } from './queues.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -157,14 +157,10 @@ export async function startRuntime(config: Config, deps: RuntimeDeps): Promise<R
     const subscriptions = subscriptionDeps(config, stores, scheduler);
     const digestOpts = digestOptions(config);
 
-    const engine = briefingEngine(config);
-    const engineSync = new EngineSync(stores.articles, engine, {
-      intervalMs: tuning.engineSyncIntervalMs,
-      retentionMs,
-      retentionIntervalMs: tuning.retentionIntervalMs,
+    const { engine, sync: engineSync } = syncedEngine(config, stores.articles, tuning, {
       trimStore: isWorker,
       now: deps.now,
-      logger: logger.child({ component: 'engine-sync' }),
+      logger,
     });
     undo.push(() => engineSync.stop());
     const ingest = createIngest({
