@@ -11,7 +11,7 @@ import { bullPrefix, createQueues } from '../../../src/runtime/queues.js';
 import { CRASH_TUNING, crashDeliverWorker } from '../../fixtures/runtime/tuning.js';
 import { cleanupPrefix, connect, redisUrl, uniquePrefix } from '../../support/redis.js';
 import { type FakePlatform, startFakePlatform } from './fake-platform.js';
-import { sampleDigest, subscription, waitFor } from './helpers.js';
+import { completedJob, sampleDigest, subscription, waitFor } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/runtime/deliver-worker.ts', import.meta.url));
 
@@ -96,7 +96,6 @@ it('a worker killed mid-delivery: the digest reaches the channel exactly once', 
   ]);
   expect(new Set(fake.requests.map((r) => r.key))).toEqual(new Set([jobId]));
   expect(record.attempts).toBe(2);
-  const job = await queues.deliver.slack.getJob(jobId);
-  expect(await job?.getState()).toBe('completed');
-  expect(job?.stalledCounter).toBe(1);
+  const job = await completedJob(queues.deliver.slack, jobId);
+  expect(job.stalledCounter).toBe(1);
 });

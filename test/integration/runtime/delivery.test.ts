@@ -12,6 +12,7 @@ import type { DigestJobData } from '../../../src/runtime/digest-scheduler.js';
 import type { Subscription } from '../../../src/subscriptions/model.js';
 import {
   channelGone,
+  completedJob,
   FailingChannels,
   ingestArticles,
   koreaArticle,
@@ -79,10 +80,9 @@ describe('delivery', () => {
     expect(publisher.posts.filter((p) => p.repeat)).toEqual([]);
     expect(record.attempts).toBe(3);
 
-    const job = await t.runtime.queues.deliver.slack.getJob(deliveryJobId(sub.id, localDate));
-    expect(await job?.getState()).toBe('completed');
+    const job = await completedJob(t.runtime.queues.deliver.slack, deliveryJobId(sub.id, localDate));
     // BullMQ counts the successful attempt too: two failed, the third delivered.
-    expect(job?.attemptsMade).toBe(3);
+    expect(job.attemptsMade).toBe(3);
   });
 
   it('delays a 429 by its Retry-After without using an attempt, then delivers once', async () => {
@@ -118,8 +118,7 @@ describe('delivery', () => {
     expect(Date.now() - firstCall).toBeGreaterThanOrEqual(1_000);
     expect(publisher.calls.map((c) => c.result)).toEqual(['rate-limited', 'ok']);
     expect(publisher.delivered(sub.id)).toHaveLength(1);
-    const job = await t.runtime.queues.deliver.slack.getJob(jobId);
-    expect(await job?.getState()).toBe('completed');
+    await completedJob(t.runtime.queues.deliver.slack, jobId);
   });
 
   it('pauses a subscription whose channel is gone and still delivers the others', async () => {
@@ -157,13 +156,7 @@ describe('delivery', () => {
     expect(recorder.delivered(c.id)).toHaveLength(1);
     expect(recorder.delivered(b.id)).toHaveLength(0);
     // The job completed after its one attempt: nothing retries a channel that can't receive.
-    const job = await waitFor(
-      async () => {
-        const j = await t!.runtime.queues.deliver.slack.getJob(deliveryJobId(b.id, localDate));
-        return j && (await j.getState()) === 'completed' ? j : undefined;
-      },
-      { what: 'the job of B to complete' },
-    );
+    const job = await completedJob(t.runtime.queues.deliver.slack, deliveryJobId(b.id, localDate));
     expect(job.attemptsMade).toBe(1);
   });
 

@@ -2,6 +2,7 @@
  * Shared helpers of the runtime tests: a runtime on the suite's Redis under a unique prefix, with
  * fake platform adapters around a DigestPublisher, short timings, and clean-up.
  */
+import type { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { type Config, parseConfig } from '../../../src/config.js';
@@ -137,6 +138,20 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
+}
+
+/**
+ * A BullMQ job once it has completed. A worker records a delivery as sent before BullMQ moves
+ * its job to completed (and counts the last attempt), so a test that saw the record waits here.
+ */
+export async function completedJob(queue: Queue, jobId: string): Promise<Job> {
+  return waitFor(
+    async () => {
+      const job = await queue.getJob(jobId);
+      return job && (await job.getState()) === 'completed' ? job : undefined;
+    },
+    { what: `job ${jobId} to complete` },
+  );
 }
 
 export const SLACK_A: ChannelRef = { platform: 'slack', teamId: 'T1', channelId: 'CA' };
