@@ -124,13 +124,26 @@ function bagDistance(bag: Int32Array, queryLength: number, word: string): number
   return Math.max(extra, queryLength - taken.length);
 }
 
+/** The set wordsOf fills: each call empties it (its caller is done with it by then). */
+const articleWords = new Set<string>();
+
 function wordsOf(article: Article, titleTokens?: readonly string[]): Set<string> {
-  const words = new Set<string>();
+  const words = articleWords;
+  words.clear();
   for (const tag of article.tags) words.add(tag);
   for (const token of titleTokens ?? tokenize(article.title)) {
-    if (token.length >= 3 && !STOPWORDS.has(token) && !/^\d+$/.test(token)) words.add(token);
+    if (token.length >= 3 && !isDigits(token) && !STOPWORDS.has(token)) words.add(token);
   }
   return words;
+}
+
+/** `/^\d+$/.test(token)`, for a token of at least one character. */
+function isDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 let prevRow = new Int32Array(64);

@@ -13,6 +13,9 @@ export function tagValues(value: unknown): string[] {
   return [];
 }
 
+/** A tag in normal form already: lower-case words, single spaces, nothing to decode or strip. */
+const PLAIN_TAG = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** A site or feed name rather than a topic: "news.google.com", "https://…", "www.example.org". */
 function isJunkTag(tag: string): boolean {
   return /^(?:https?:|www\.)/.test(tag) || /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/.test(tag) || tag.length > 60;
@@ -34,7 +37,9 @@ export function normaliseTags(
   let headlineStems: Set<string> | undefined;
   const out: string[] = [];
   for (const value of raw) {
-    const tag = collapseWhitespace(decodeEntities(value)).replace(/^#+/, '').trim().toLowerCase();
+    const tag = PLAIN_TAG.test(value)
+      ? value
+      : collapseWhitespace(decodeEntities(value)).replace(/^#+/, '').trim().toLowerCase();
     if (tag === '' || isJunkTag(tag) || out.includes(tag)) continue;
     const words = tokenize(tag);
     const onlyOutlet = words.length > 0 && words.every((w) => outletWords.has(w));

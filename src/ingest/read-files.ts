@@ -148,9 +148,11 @@ function readAtMost(path: string, limit: number, measured: number): Buffer {
         buffer.copy(next, 0, 0, total);
         buffer = next;
       }
-      const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
-      if (bytesRead === 0) break;
+      const wanted = buffer.length - total;
+      const bytesRead = readSync(fd, buffer, total, wanted, total);
       total += bytesRead;
+      // A regular file reads short only at its end: no second call to learn that it is over.
+      if (bytesRead < wanted) break;
     }
     return buffer.subarray(0, total);
   } finally {

@@ -43,6 +43,18 @@ describe('readSourceFile skips bad input with a one-line reason, never throwing'
     );
     const noise = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256 || 1);
     expect(await reason(write('noise.bin', noise))).toBe('binary content');
+    // Valid UTF-8 whose control characters (escape, backspace) are more than 1 % of its bytes.
+    const controls = `Caf\u00e9 owners protest\nMay 1, 2025 (Le Journal)\n${'Owners \u001b[1mprotested\b.\n'.repeat(20)}`;
+    expect(await reason(write('controls.txt', controls))).toBe('binary content');
+  });
+  it('reads UTF-8 text with a stray control character', async () => {
+    const body = `${'Owners of the caf\u00e9 protested against the rent rises. '.repeat(10)}\u001b\n`;
+    const outcome = await readSourceFile(
+      write('stray.txt', `Caf\u00e9 owners protest\nMay 1, 2025 (Le Journal)\n${body}`),
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.title).toBe('Caf\u00e9 owners protest');
+    expect(outcome.warnings).toEqual([]);
   });
   it('files larger than the limit, measured before reading', async () => {
     const big = write('big.txt', `Headline\nMay 1, 2025\n${'x'.repeat(Math.round(3.1 * 1024 * 1024))}`);
