@@ -5,13 +5,18 @@
  *
  * Algorithm:
  *  - an article is reduced to the distinct terms of its title (`titleTerms`, or the shared `terms()`
- *    analyser) and the numbers it states ("6.5", "1,406"; years are ignored); the body is not used;
+ *    analyser) and the numbers it states ("6.5", "1,406"; years are ignored); a body only serves
+ *    to check a pair (below);
  *  - two articles at most `windowMs` apart that share two or more terms are scored by a logistic pair
  *    model (`PAIR_MODEL`): each shared term adds evidence growing with its rarity among the articles
  *    of the surrounding days (a story's words are rare overall but common within its own burst, so
  *    rarity is measured locally), shared numbers add, long titles subtract, and so does a gap of more
  *    than 12 hours (`DAY_PENALTY`); near-identical titles (copies) link as they are;
  *  - two pieces of one outlet less than a day apart never share a story unless they are copies;
+ *  - when a side is a full article (a body of `MIN_BODY_WORDS` words or more), its body must bear
+ *    the pair out (`bodySupport`): at least `BODY_SUPPORT` of the other title's words, weighted
+ *    by local rarity, appear in its first `LEAD_WORDS` words (the lead carries the event; a headline-only model alone links unrelated
+ *    articles that share two rare title words, and each such link lets others chain on);
  *  - a new group (one article, or the articles of one source cluster) is scored against each story
  *    it has pairs with: for each member of the smaller side, the mean of its `TOP_K` best pair
  *    probabilities to the other side, averaged over those members; against a source cluster (a
@@ -27,7 +32,10 @@ export interface GroupInput {
   /** Article id (usually "a_…"). */
   id: string;
   title: string;
-  /** Clean body text; may be '' (headline-only articles are common). Not used for grouping. */
+  /**
+   * Clean body text; may be '' (headline-only articles are common). A full article's lead must
+   * support each pair it is in (see the module comment); it is not otherwise used.
+   */
   body: string;
   outlet: string;
   /** UTC ms; day-precision dates come as noon UTC of that day. */
@@ -114,6 +122,47 @@ const MIN_LOGIT = Math.log(MIN_PROB / (1 - MIN_PROB));
 const SCAN_BUDGET = 500;
 const MAX_COMPARE = 16;
 
+/** A body shorter than this (an RSS description, a teaser) is no evidence: only the title counts. */
+export const MIN_BODY_WORDS = 80;
+/** The words of a body read for evidence: an article states its event in its lead. */
+export const LEAD_WORDS = 300;
+/**
+ * Share of a title's words (weighted by local rarity) that must appear in the lead of a full
+ * article for the two to be paired; two full articles: each title in the other's lead. Set by
+ * reading the pairs of the dev Fox News articles with the Google News items and with one another
+ * (ADR 0008): below it, pairs are mostly different events that share two title words; 0.6 cut
+ * true pairs worded differently ("third-hottest" / "third-warmest").
+ */
+const BODY_SUPPORT = 0.5;
+/** Lead term set of a full article: a 2,048-bit Bloom filter, two bits per term (about 3% false hits at 300 words). */
+const SIG_INTS = 64;
+const SIG_MASK = SIG_INTS * 32 - 1;
+
+/** FNV-1a hash of a term's characters. */
+function termHash(term: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The text of the first `LEAD_WORDS` words of a body, or null when it has fewer than `MIN_BODY_WORDS`. */
+export function bodyLead(body: string): string | null {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (space) {
+      if (inWord && words === LEAD_WORDS) return body.slice(0, i);
+      inWord = false;
+    } else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words >= MIN_BODY_WORDS ? body : null;
+}
+
 const NUMBER_RE = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*/gu;
 
 /** The distinct word terms of a title (pieces of numbers left out) and the numbers it states. */
@@ -192,6 +241,12 @@ export class StoryGrouper {
   private artOff = new Int32Array(1024);
   private artLen = new Uint16Array(1024);
   private artWords = new Uint16Array(1024);
+  /** Per slot: offset of its lead signature in `sigs` (SIG_INTS ints), or -1 for a headline-only article. */
+  private artSig = new Int32Array(1024);
+  private sigs = new Int32Array(64 * SIG_INTS);
+  private sigLen = 0;
+  /** Per term id: the hash of its text (for the lead signatures). */
+  private termHashes = new Int32Array(1024);
   private pool = new Int32Array(16_384);
   private poolLen = 0;
   private slots = 0;
@@ -316,6 +371,7 @@ export class StoryGrouper {
       this.artOff = grow(this.artOff, n, (m) => new Int32Array(m));
       this.artLen = grow(this.artLen, n, (m) => new Uint16Array(m));
       this.artWords = grow(this.artWords, n, (m) => new Uint16Array(m));
+      this.artSig = grow(this.artSig, n, (m) => new Int32Array(m));
       this.scratch = grow(this.scratch, 2 * n, (m) => new Float64Array(m));
     }
     this.artIds[slot] = input.id;
@@ -360,7 +416,79 @@ export class StoryGrouper {
     this.artLen[slot] = len;
     this.artWords[slot] = words.length;
     this.poolLen += len;
+    this.artSig[slot] = this.leadSignature(input.body, words);
     return slot;
+  }
+
+  /** Stores the lead signature of a full article (its title words and its lead's terms); -1 for none. */
+  private leadSignature(body: string, titleWords: readonly string[]): number {
+    const lead = body ? bodyLead(body) : null;
+    if (lead === null) return -1;
+    const off = this.sigLen;
+    this.sigs = grow(this.sigs, off + SIG_INTS, (m) => new Int32Array(m));
+    this.sigs.fill(0, off, off + SIG_INTS);
+    const set = (h: number): void => {
+      this.sigs[off + ((h & SIG_MASK) >>> 5)]! |= 1 << (h & 31);
+      const g = h >>> 16;
+      this.sigs[off + ((g & SIG_MASK) >>> 5)]! |= 1 << (g & 31);
+    };
+    for (const word of titleWords) set(termHash(word));
+    for (const term of terms(lead)) set(termHash(term));
+    this.sigLen += SIG_INTS;
+    return off;
+  }
+
+  /**
+   * Share of the title words of article y found in the lead signature of article x, each word weighted
+   * by its rarity among the articles of the days around y (so that "new", "says" or "year" found in
+   * a lead count for little, the names and rare words of the event for much).
+   */
+  private support(y: number, x: number): number {
+    const sig = this.artSig[x]!;
+    const day = this.artDay[y]!;
+    const from = day - this.radius;
+    const to = day + this.radius;
+    let total = 0;
+    for (let d = from; d <= to; d++) total += this.dayCount.get(d) ?? 0;
+    let all = 0;
+    let found = 0;
+    for (let i = this.artOff[y]!, end = i + this.artLen[y]!; i < end; i++) {
+      const t = this.pool[i]!;
+      if (this.isNumber[t]) continue;
+      const days = this.termDays[t]!;
+      const lists = this.termLists[t]!;
+      let lo = 0;
+      let hi = days.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (days[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      let df = 0;
+      for (let k = lo; k < days.length && days[k]! <= to; k++) df += lists[k]!.length;
+      const w = localIdf(total, Math.max(1, df));
+      all += w;
+      const h = this.termHashes[t]!;
+      const g = h >>> 16;
+      if (
+        this.sigs[sig + ((h & SIG_MASK) >>> 5)]! & (1 << (h & 31)) &&
+        this.sigs[sig + ((g & SIG_MASK) >>> 5)]! & (1 << (g & 31))
+      ) {
+        found += w;
+      }
+    }
+    return all > 0 ? found / all : 0;
+  }
+
+  /** Whether the bodies of x and y (those that have one) bear out a pair between them. */
+  private bodySupport(x: number, y: number): boolean {
+    const sx = this.artSig[x]!;
+    const sy = this.artSig[y]!;
+    if (sx < 0 && sy < 0) return true;
+    if (sx >= 0 && sy >= 0) {
+      return this.support(y, x) >= BODY_SUPPORT && this.support(x, y) >= BODY_SUPPORT;
+    }
+    return sx >= 0 ? this.support(y, x) >= BODY_SUPPORT : this.support(x, y) >= BODY_SUPPORT;
   }
 
   private termId(term: string, isNumber: number): number {
@@ -373,6 +501,8 @@ export class StoryGrouper {
       this.termLists.push([]);
       this.isNumber = grow(this.isNumber, id + 1, (m) => new Uint8Array(m));
       this.isNumber[id] = isNumber;
+      this.termHashes = grow(this.termHashes, id + 1, (m) => new Int32Array(m));
+      this.termHashes[id] = termHash(term);
     }
     return id;
   }
@@ -505,6 +635,7 @@ export class StoryGrouper {
     if (shared >= COPY * (this.artLen[x]! + this.artLen[y]! - shared)) return 1; // a copy
     const dt = Math.abs(this.artTime[x]! - this.artTime[y]!);
     if (dt < SAME_OUTLET_MS && this.artOutlet[x]! >= 0 && this.artOutlet[x] === this.artOutlet[y]) return 0;
+    if (!this.bodySupport(x, y)) return 0;
     const m = this.opt.model;
     logit += m.bias + m.length * (this.artWords[x]! + this.artWords[y]!);
     if (dt > DAY_MS / 2) logit -= (dayPenalty * (dt - DAY_MS / 2)) / DAY_MS;
@@ -672,9 +803,11 @@ export class StoryGrouper {
   private compact(): void {
     const remap = new Int32Array(this.slots).fill(-1);
     const pool = new Int32Array(Math.max(16_384, this.poolLen));
+    const sigs = new Int32Array(Math.max(64 * SIG_INTS, this.sigLen));
     const ids: string[] = [];
     let n = 0;
     let poolLen = 0;
+    let sigLen = 0;
     for (let s = 0; s < this.slots; s++) {
       if (!this.artAlive[s]) continue;
       remap[s] = n;
@@ -689,6 +822,12 @@ export class StoryGrouper {
       this.artOutlet[n] = this.artOutlet[s]!;
       this.artStory[n] = this.artStory[s]!;
       this.artWords[n] = this.artWords[s]!;
+      const sig = this.artSig[s]!;
+      if (sig >= 0) {
+        sigs.set(this.sigs.subarray(sig, sig + SIG_INTS), sigLen);
+        this.artSig[n] = sigLen;
+        sigLen += SIG_INTS;
+      } else this.artSig[n] = -1;
       this.artAlive[n] = 1;
       ids[n] = this.artIds[s]!;
       this.slotOf.set(ids[n]!, n);
@@ -698,6 +837,8 @@ export class StoryGrouper {
     this.scratch.fill(0);
     this.pool = pool;
     this.poolLen = poolLen;
+    this.sigs = sigs;
+    this.sigLen = sigLen;
     this.artIds = ids;
     this.slots = n;
     this.dead = 0;

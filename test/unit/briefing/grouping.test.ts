@@ -348,4 +348,68 @@ describe('StoryGrouper', () => {
     ]);
     expect(g.storyOf('a_new')).toBe('s_e899_0');
   });
+
+  describe('full articles: the lead must bear out a pair', () => {
+    const HEADLINE = 'Volcano erupts near Reykjavik as flights are grounded across Iceland';
+    // Shares "Reykjavik" and "flights" with the headline, but reports something else.
+    const OTHER_TITLE = 'Reykjavik flights: budget airline adds winter routes to Boston';
+    const OTHER_BODY = repeatTo(
+      'The budget airline said it would add three weekly flights between Reykjavik and Boston from ' +
+        'December, with fares starting at 199 dollars. Its chief executive told investors that ' +
+        'winter demand for northern lights tours had doubled and that more routes would follow. ',
+      120,
+    );
+    const SAME_TITLE = 'Reykjavik flights halted after volcanic eruption on Reykjanes peninsula';
+    const SAME_BODY = repeatTo(
+      'A volcano erupted near Reykjavik on Monday night, and Iceland grounded all flights from ' +
+        'Keflavik airport as a plume of ash drifted over the capital. Civil protection officials ' +
+        'said lava erupts from a new fissure and that the grounded flights would resume once ' +
+        'the ash cloud clears. ',
+      120,
+    );
+
+    function pair(title: string, body: string): { joined: boolean } {
+      const g = new StoryGrouper();
+      withBackground(g);
+      const head = art(HEADLINE, 'Reuters');
+      const full = art(title, 'Travel Weekly', T0 + 3_600_000, { body });
+      g.add([head]);
+      g.add([full]);
+      return { joined: g.storyOf(head.id) === g.storyOf(full.id) };
+    }
+
+    it('keeps a full article apart from a headline it shares two title words with when its lead reports another event', () => {
+      expect(pair(OTHER_TITLE, OTHER_BODY).joined).toBe(false);
+    });
+
+    it('groups the same two titles when there is no body to read (the title model alone links them)', () => {
+      expect(pair(OTHER_TITLE, '').joined).toBe(true);
+    });
+
+    it("groups a full article whose lead reports the headline's event", () => {
+      expect(pair(SAME_TITLE, SAME_BODY).joined).toBe(true);
+    });
+
+    it('treats a short body (an RSS description) as no evidence either way', () => {
+      const short = 'The airline adds three weekly flights between Reykjavik and Boston.';
+      expect(pair(OTHER_TITLE, short).joined).toBe(true);
+    });
+
+    it("keeps two full articles apart when neither lead reports the other's event", () => {
+      const g = new StoryGrouper();
+      withBackground(g);
+      const a = art(OTHER_TITLE, 'Travel Weekly', T0, { body: OTHER_BODY });
+      const b = art(SAME_TITLE, 'RUV', T0 + 3_600_000, { body: SAME_BODY });
+      g.add([a]);
+      g.add([b]);
+      expect(g.storyOf(a.id)).not.toBe(g.storyOf(b.id));
+    });
+  });
 });
+
+/** `text` repeated until it has at least `words` words. */
+function repeatTo(text: string, words: number): string {
+  let out = text;
+  while (out.split(/\s+/).length < words) out += text;
+  return out.trim();
+}
