@@ -138,6 +138,18 @@ const BODY_SUPPORT = 0.5;
 const SIG_INTS = 64;
 const SIG_MASK = SIG_INTS * 32 - 1;
 
+/** Index of the first of the ascending `days` on or after `from`. */
+function firstDayFrom(days: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** FNV-1a hash of a term's characters. */
 function termHash(term: string): number {
   let h = 0x811c9dc5 | 0;
@@ -455,18 +467,7 @@ export class StoryGrouper {
     for (let i = this.artOff[y]!, end = i + this.artLen[y]!; i < end; i++) {
       const t = this.pool[i]!;
       if (this.isNumber[t]) continue;
-      const days = this.termDays[t]!;
-      const lists = this.termLists[t]!;
-      let lo = 0;
-      let hi = days.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (days[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
-      let df = 0;
-      for (let k = lo; k < days.length && days[k]! <= to; k++) df += lists[k]!.length;
-      const w = localIdf(total, Math.max(1, df));
+      const w = localIdf(total, Math.max(1, this.windowDf(t, firstDayFrom(this.termDays[t]!, from), to)));
       all += w;
       const h = this.termHashes[t]!;
       const g = h >>> 16;
@@ -489,6 +490,15 @@ export class StoryGrouper {
       return this.support(y, x) >= BODY_SUPPORT && this.support(x, y) >= BODY_SUPPORT;
     }
     return sx >= 0 ? this.support(y, x) >= BODY_SUPPORT : this.support(x, y) >= BODY_SUPPORT;
+  }
+
+  /** Live articles with term t on its days from index `lo` (see firstDayFrom) up to day `to`. */
+  private windowDf(t: number, lo: number, to: number): number {
+    const days = this.termDays[t]!;
+    const lists = this.termLists[t]!;
+    let df = 0;
+    for (let k = lo; k < days.length && days[k]! <= to; k++) df += lists[k]!.length;
+    return df;
   }
 
   private termId(term: string, isNumber: number): number {
@@ -527,18 +537,9 @@ export class StoryGrouper {
     // Local document frequency and weight of each term; read order: rarest first.
     for (let i = 0; i < len; i++) {
       const t = pool[off + i]!;
-      const days = this.termDays[t]!;
-      const lists = this.termLists[t]!;
-      let lo = 0;
-      let hi = days.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (days[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstDayFrom(this.termDays[t]!, from);
       lows[i] = lo;
-      let df = 0;
-      for (let k = lo; k < days.length && days[k]! <= to; k++) df += lists[k]!.length;
+      const df = this.windowDf(t, lo, to);
       dfs[i] = df;
       weights[i] = this.isNumber[t] ? m.number : m.term + m.idf * localIdf(total, df);
       let j = i - 1;
