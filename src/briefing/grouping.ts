@@ -15,8 +15,9 @@
  *  - two pieces of one outlet less than a day apart never share a story unless they are copies;
  *  - when a side is a full article (a body of `MIN_BODY_WORDS` words or more), its body must bear
  *    the pair out (`bodySupport`): at least `BODY_SUPPORT` of the other title's words, weighted
- *    by local rarity, appear in its first `LEAD_WORDS` words (the lead carries the event; a headline-only model alone links unrelated
- *    articles that share two rare title words, and each such link lets others chain on);
+ *    by local rarity, appear in its first `LEAD_WORDS` words (the lead carries the event; the
+ *    title model alone links unrelated articles that share two rare title words, and each such
+ *    link lets others chain on);
  *  - a new group (one article, or the articles of one source cluster) is scored against each story
  *    it has pairs with: for each member of the smaller side, the mean of its `TOP_K` best pair
  *    probabilities to the other side, averaged over those members; against a source cluster (a
@@ -27,6 +28,7 @@
  *    budget, so the window test and the local document frequencies cost a few array reads.
  */
 import { terms } from '../text/index.js';
+import { FNV_OFFSET, hashStep } from '../text/token-table.js';
 
 export interface GroupInput {
   /** Article id (usually "a_…"). */
@@ -150,11 +152,27 @@ function firstDayFrom(days: readonly number[], from: number): number {
   return lo;
 }
 
-/** FNV-1a hash of a term's characters. */
+/** FNV-1a hash of a term's characters (the token table's hash). */
 function termHash(term: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < term.length; i++) h = hashStep(h, term.charCodeAt(i));
   return h;
+}
+
+/** Sets the two bits of hash `h` in the lead signature at `off`. */
+function addToSignature(sigs: Int32Array, off: number, h: number): void {
+  sigs[off + ((h & SIG_MASK) >>> 5)]! |= 1 << (h & 31);
+  const g = h >>> 16;
+  sigs[off + ((g & SIG_MASK) >>> 5)]! |= 1 << (g & 31);
+}
+
+/** Whether both bits of hash `h` are set in the lead signature at `off`. */
+function inSignature(sigs: Int32Array, off: number, h: number): boolean {
+  const g = h >>> 16;
+  return (
+    (sigs[off + ((h & SIG_MASK) >>> 5)]! & (1 << (h & 31))) !== 0 &&
+    (sigs[off + ((g & SIG_MASK) >>> 5)]! & (1 << (g & 31))) !== 0
+  );
 }
 
 /** The text of the first `LEAD_WORDS` words of a body, or null when it has fewer than `MIN_BODY_WORDS`. */
@@ -439,13 +457,8 @@ export class StoryGrouper {
     const off = this.sigLen;
     this.sigs = grow(this.sigs, off + SIG_INTS, (m) => new Int32Array(m));
     this.sigs.fill(0, off, off + SIG_INTS);
-    const set = (h: number): void => {
-      this.sigs[off + ((h & SIG_MASK) >>> 5)]! |= 1 << (h & 31);
-      const g = h >>> 16;
-      this.sigs[off + ((g & SIG_MASK) >>> 5)]! |= 1 << (g & 31);
-    };
-    for (const word of titleWords) set(termHash(word));
-    for (const term of terms(lead)) set(termHash(term));
+    for (const word of titleWords) addToSignature(this.sigs, off, termHash(word));
+    for (const term of terms(lead)) addToSignature(this.sigs, off, termHash(term));
     this.sigLen += SIG_INTS;
     return off;
   }
@@ -469,27 +482,17 @@ export class StoryGrouper {
       if (this.isNumber[t]) continue;
       const w = localIdf(total, Math.max(1, this.windowDf(t, firstDayFrom(this.termDays[t]!, from), to)));
       all += w;
-      const h = this.termHashes[t]!;
-      const g = h >>> 16;
-      if (
-        this.sigs[sig + ((h & SIG_MASK) >>> 5)]! & (1 << (h & 31)) &&
-        this.sigs[sig + ((g & SIG_MASK) >>> 5)]! & (1 << (g & 31))
-      ) {
-        found += w;
-      }
+      if (inSignature(this.sigs, sig, this.termHashes[t]!)) found += w;
     }
     return all > 0 ? found / all : 0;
   }
 
   /** Whether the bodies of x and y (those that have one) bear out a pair between them. */
   private bodySupport(x: number, y: number): boolean {
-    const sx = this.artSig[x]!;
-    const sy = this.artSig[y]!;
-    if (sx < 0 && sy < 0) return true;
-    if (sx >= 0 && sy >= 0) {
-      return this.support(y, x) >= BODY_SUPPORT && this.support(x, y) >= BODY_SUPPORT;
-    }
-    return sx >= 0 ? this.support(y, x) >= BODY_SUPPORT : this.support(x, y) >= BODY_SUPPORT;
+    return (
+      (this.artSig[x]! < 0 || this.support(y, x) >= BODY_SUPPORT) &&
+      (this.artSig[y]! < 0 || this.support(x, y) >= BODY_SUPPORT)
+    );
   }
 
   /** Live articles with term t on its days from index `lo` (see firstDayFrom) up to day `to`. */
