@@ -61,7 +61,14 @@ it('a digest due while Redis restarts (AOF) still fires, once', async () => {
   });
   expect(publisher.delivered(id).map((p) => p.localDate)).toEqual(['2026-01-14']);
   expect(Date.now()).toBeGreaterThanOrEqual(Date.parse('2026-01-13T23:00:00Z'));
-  const record = await t.runtime.stores.deliveries.get(id, '2026-01-14');
+  // The post reaches the platform before its record is marked sent: wait for the record.
+  const record = await waitFor(
+    async () => {
+      const r = await t!.runtime.stores.deliveries.get(id, '2026-01-14');
+      return r?.status === 'sent' && r;
+    },
+    { what: 'the delivery record to be marked sent' },
+  );
   expect(record).toMatchObject({ status: 'sent', attempts: 1 });
   // The scheduler survived too: the next day's run is queued.
   await waitFor(
