@@ -125,9 +125,9 @@ const SCAN_BUDGET = 500;
 const MAX_COMPARE = 16;
 
 /** A body shorter than this (an RSS description, a teaser) is no evidence: only the title counts. */
-export const MIN_BODY_WORDS = 80;
+const MIN_BODY_WORDS = 80;
 /** The words of a body read for evidence: an article states its event in its lead. */
-export const LEAD_WORDS = 300;
+const LEAD_WORDS = 300;
 /**
  * Share of a title's words (weighted by local rarity) that must appear in the lead of a full
  * article for the two to be paired; two full articles: each title in the other's lead. Set by
@@ -176,7 +176,7 @@ function inSignature(sigs: Int32Array, off: number, h: number): boolean {
 }
 
 /** The text of the first `LEAD_WORDS` words of a body, or null when it has fewer than `MIN_BODY_WORDS`. */
-export function bodyLead(body: string): string | null {
+function bodyLead(body: string): string | null {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < body.length; i++) {
