@@ -2,16 +2,17 @@
  * Cost of each ingest stage, measured by a second ingest that calls the engine's parts one by one
  * on the same files: read (stat and read, 64 files at a time as loadDirectory reads them, and
  * decode), parse (parseDocument: front matter, HTML, date and title cleaning, and body cleaning),
- * clean (cleanBody alone, on the scraped bodies: a part of
- * parse), summarise (summarizeArticle), index (SearchIndex.add), vocabulary, group
- * (StoryGrouper.add) and story views (summarizeHeadlines for headline-only stories, done by the
- * engine when stories are first listed). Dedup bookkeeping and the engine's own glue are not
- * counted here: they are the difference to the engine's total. Times are process CPU time.
+ * clean (cleanBody alone, on the scraped bodies: a part of parse), summarise (summarizeArticle),
+ * index (SearchIndex.add, which also reads the title and lead terms that grouping takes),
+ * vocabulary, group (StoryGrouper.add) and story views (summarizeHeadlines for headline-only
+ * stories, done by the engine when stories are first listed). Dedup bookkeeping and the engine's
+ * own glue are not counted here: they are the difference to the engine's total. Times are process
+ * CPU time.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { publishedMs } from '../src/briefing/dates.js';
-import { StoryGrouper } from '../src/briefing/grouping.js';
-import { SearchIndex } from '../src/briefing/search-index.js';
+import { leadLength, StoryGrouper } from '../src/briefing/grouping.js';
+import { type DocumentTerms, SearchIndex } from '../src/briefing/search-index.js';
 import { summarizeArticle, summarizeHeadlines } from '../src/briefing/summarize.js';
 import { Vocabulary } from '../src/briefing/vocabulary.js';
 import { cleanBody } from '../src/ingest/clean-body.js';
@@ -90,7 +91,7 @@ export async function measureStages(files: readonly string[]): Promise<StageCost
       us.clean += clock() - t;
       scrapedArticles++;
     }
-    const fresh: IndexedArticle[] = [];
+    const fresh: Array<{ article: IndexedArticle; read: DocumentTerms }> = [];
     for (const a of outcome.articles) {
       if (byId.has(a.id)) continue;
       t = clock();
@@ -100,20 +101,23 @@ export async function measureStages(files: readonly string[]): Promise<StageCost
       const article: IndexedArticle = { ...a, summary };
       byId.set(a.id, article);
       t = u;
-      index.add(slot++, article);
+      const read = index.add(slot++, article, leadLength(article.body));
       u = clock();
       us.index += u - t;
       t = u;
       vocabulary.addArticle(article);
       us.vocabulary += clock() - t;
-      fresh.push(article);
+      fresh.push({ article, read });
     }
-    const batch = fresh.map((a) => ({
+    // The grouper takes the title and lead terms the index read, as the engine passes them.
+    const batch = fresh.map(({ article: a, read }) => ({
       id: a.id,
       title: a.title,
       body: a.body,
       outlet: a.outlet,
       publishedMs: publishedMs(a.publishedAt),
+      titleTerms: read.title,
+      leadTerms: read.lead,
       ...(a.clusterKey ? { clusterKey: a.clusterKey } : {}),
     }));
     t = clock();

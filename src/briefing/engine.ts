@@ -3,10 +3,10 @@ import type { Article, Briefing, IndexedArticle, OutletLink } from '../model.js'
 import { fold, terms, tokenize } from '../text/index.js';
 import { buildBriefing } from './build-briefing.js';
 import { publishedMs } from './dates.js';
-import { type GrouperOptions, StoryGrouper } from './grouping.js';
+import { type GrouperOptions, leadLength, StoryGrouper } from './grouping.js';
 import { HeldArticle } from './held-article.js';
 import { DEFAULT_RANKING, type RankingOptions } from './rank.js';
-import { SearchIndex } from './search-index.js';
+import { type DocumentTerms, SearchIndex } from './search-index.js';
 import { type SummaryOptions, summarizeArticle, summarizeHeadlines } from './summarize.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -126,7 +126,7 @@ export class NewsEngine {
     const report: AddReport = { added: [], duplicates: [] };
     const fresh: Stored[] = [];
     const bodies: string[] = [];
-    const titleTerms: string[][] = [];
+    const read: DocumentTerms[] = [];
     for (const input of batch) {
       const keys = dedupKeys(input);
       const existing = this.findDuplicate(keys);
@@ -147,8 +147,12 @@ export class NewsEngine {
       this.byId.set(article.id, stored);
       if (keys.url !== null) this.byUrl.set(keys.url, article.id);
       this.byTitle.set(keys.title, article.id);
-      titleTerms.push(
-        this.index.add(stored.slot, { title: article.title, tags: article.tags, body: input.body }),
+      read.push(
+        this.index.add(
+          stored.slot,
+          { title: article.title, tags: article.tags, body: input.body },
+          leadLength(input.body),
+        ),
       );
       this.vocabulary.addArticle(article, keys.titleTokens);
       fresh.push(stored);
@@ -163,7 +167,8 @@ export class NewsEngine {
           body: bodies[i]!,
           outlet: article.outlet,
           publishedMs: publishedMs(article.publishedAt),
-          titleTerms: titleTerms[i]!,
+          titleTerms: read[i]!.title,
+          leadTerms: read[i]!.lead,
           ...(article.clusterKey ? { clusterKey: article.clusterKey } : {}),
         })),
       );

@@ -46,6 +46,8 @@ export interface GroupInput {
   clusterKey?: string;
   /** Exactly `terms(title)` when the caller has it already (the title is then not analysed again). */
   titleTerms?: readonly string[];
+  /** Exactly `terms(body.slice(0, leadLength(body)))` when the caller has it already (likewise). */
+  leadTerms?: readonly string[];
 }
 
 /** Coefficients of the pair model's logit. */
@@ -175,22 +177,25 @@ function inSignature(sigs: Int32Array, off: number, h: number): boolean {
   );
 }
 
-/** The text of the first `LEAD_WORDS` words of a body, or null when it has fewer than `MIN_BODY_WORDS`. */
-function bodyLead(body: string): string | null {
+/**
+ * Length of a body's lead, its first `LEAD_WORDS` words (a cut at whitespace), or 0 when the body
+ * has fewer than `MIN_BODY_WORDS` words and so is no evidence (see the module comment).
+ */
+export function leadLength(body: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     const space = c === 32 || c === 10 || c === 9 || c === 13;
     if (space) {
-      if (inWord && words === LEAD_WORDS) return body.slice(0, i);
+      if (inWord && words === LEAD_WORDS) return i;
       inWord = false;
     } else if (!inWord) {
       inWord = true;
       words++;
     }
   }
-  return words >= MIN_BODY_WORDS ? body : null;
+  return words >= MIN_BODY_WORDS ? body.length : 0;
 }
 
 const NUMBER_RE = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*/gu;
@@ -293,6 +298,8 @@ export class StoryGrouper {
   private dfs = new Int32Array(64);
   private order = new Int32Array(64);
   private lows = new Int32Array(64);
+  /** Per title term of the probe: its weight in the lead check (see probeSupport). */
+  private leadWeights = new Float64Array(64);
   private pairA: number[] = [];
   private pairB: number[] = [];
   private pairP: number[] = [];
@@ -446,19 +453,21 @@ export class StoryGrouper {
     this.artLen[slot] = len;
     this.artWords[slot] = words.length;
     this.poolLen += len;
-    this.artSig[slot] = this.leadSignature(input.body, words);
+    this.artSig[slot] = this.leadSignature(input, words);
     return slot;
   }
 
   /** Stores the lead signature of a full article (its title words and its lead's terms); -1 for none. */
-  private leadSignature(body: string, titleWords: readonly string[]): number {
-    const lead = body ? bodyLead(body) : null;
-    if (lead === null) return -1;
+  private leadSignature(input: GroupInput, titleWords: readonly string[]): number {
+    const lead = input.body ? leadLength(input.body) : 0;
+    if (lead === 0) return -1;
     const off = this.sigLen;
     this.sigs = grow(this.sigs, off + SIG_INTS, (m) => new Int32Array(m));
     this.sigs.fill(0, off, off + SIG_INTS);
     for (const word of titleWords) addToSignature(this.sigs, off, termHash(word));
-    for (const term of terms(lead)) addToSignature(this.sigs, off, termHash(term));
+    for (const term of input.leadTerms ?? terms(input.body.slice(0, lead))) {
+      addToSignature(this.sigs, off, termHash(term));
+    }
     this.sigLen += SIG_INTS;
     return off;
   }
@@ -487,11 +496,29 @@ export class StoryGrouper {
     return all > 0 ? found / all : 0;
   }
 
-  /** Whether the bodies of x and y (those that have one) bear out a pair between them. */
+  /**
+   * support(x, y) for the probe x, from the weights of its title words that the probe computed
+   * (`leadWeights`, 0 for a number; the same values summed in the same order).
+   */
+  private probeSupport(x: number, y: number): number {
+    const sig = this.artSig[y]!;
+    let all = 0;
+    let found = 0;
+    for (let i = 0, off = this.artOff[x]!, len = this.artLen[x]!; i < len; i++) {
+      const t = this.pool[off + i]!;
+      if (this.isNumber[t]) continue;
+      const w = this.leadWeights[i]!;
+      all += w;
+      if (inSignature(this.sigs, sig, this.termHashes[t]!)) found += w;
+    }
+    return all > 0 ? found / all : 0;
+  }
+
+  /** Whether the bodies of the probe x and of y (those that have one) bear out a pair between them. */
   private bodySupport(x: number, y: number): boolean {
     return (
       (this.artSig[x]! < 0 || this.support(y, x) >= BODY_SUPPORT) &&
-      (this.artSig[y]! < 0 || this.support(x, y) >= BODY_SUPPORT)
+      (this.artSig[y]! < 0 || this.probeSupport(x, y) >= BODY_SUPPORT)
     );
   }
 
@@ -535,6 +562,7 @@ export class StoryGrouper {
       this.dfs = new Int32Array(2 * len);
       this.order = new Int32Array(2 * len);
       this.lows = new Int32Array(2 * len);
+      this.leadWeights = new Float64Array(2 * len);
     }
     const { weights, dfs, order, lows, pool, scratch } = this;
     // Local document frequency and weight of each term; read order: rarest first.
@@ -544,7 +572,10 @@ export class StoryGrouper {
       lows[i] = lo;
       const df = this.windowDf(t, lo, to);
       dfs[i] = df;
-      weights[i] = this.isNumber[t] ? m.number : m.term + m.idf * localIdf(total, df);
+      // (df ≥ 1: the probe itself is listed.)
+      const idf = this.isNumber[t] ? 0 : localIdf(total, df);
+      weights[i] = this.isNumber[t] ? m.number : m.term + m.idf * idf;
+      this.leadWeights[i] = idf;
       let j = i - 1;
       while (j >= 0 && dfs[order[j]!]! > df) {
         order[j + 1] = order[j]!;

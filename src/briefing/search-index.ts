@@ -16,6 +16,14 @@ export interface FieldText {
   body: string;
 }
 
+/** Terms that SearchIndex.add read, for callers that work on the same text (see add). */
+export interface DocumentTerms {
+  /** Exactly `terms(title)`. */
+  title: string[];
+  /** Exactly `terms(body.slice(0, leadChars))`; [] without leadChars. */
+  lead: string[];
+}
+
 export interface SearchOptions {
   /** Expand each query term to the index terms it prefixes ("korea" → "korean", "koreas"). Default true. */
   prefix?: boolean;
@@ -91,20 +99,30 @@ export class SearchIndex {
   }
 
   /**
-   * Adds a document; a slot is added once (re-adding a slot is ignored). Returns the title's terms
-   * (exactly `terms(text.title)`, for callers that work on titles too; [] when ignored).
+   * Adds a document; a slot is added once (re-adding a slot is ignored). Returns the terms it read
+   * that callers working on titles and leads need too (story grouping), so that they need not
+   * analyse the text again: the title's, and those of the body's first `leadChars` characters
+   * (a cut at whitespace, where no token spans it).
    */
-  add(slot: number, text: FieldText): string[] {
-    if (this.stateOf(slot) !== 0) return [];
+  add(slot: number, text: FieldText, leadChars = 0): DocumentTerms {
+    if (this.stateOf(slot) !== 0) return { title: [], lead: [] };
     this.analyser.beginDocument();
     const doc = ++this.docSerial;
     this.docTerms.length = 0;
     const title = this.countField(text.title, 0, doc);
-    const titleTerms: string[] = new Array(title);
-    for (let i = 0; i < title; i++) titleTerms[i] = this.analyser.term(this.ids.ids[i]!);
+    const titleTerms = this.termsRead(title);
     let tags = 0;
     for (const tag of text.tags) tags += this.countField(tag, 1, doc);
-    const body = this.countField(text.body, 2, doc);
+    let body: number;
+    let leadTerms: string[] = [];
+    if (leadChars > 0 && leadChars < text.body.length) {
+      body = this.countField(text.body.slice(0, leadChars), 2, doc);
+      leadTerms = this.termsRead(body);
+      body += this.countField(text.body.slice(leadChars), 2, doc);
+    } else {
+      body = this.countField(text.body, 2, doc);
+      if (leadChars > 0) leadTerms = this.termsRead(body);
+    }
     const { ids, length } = this.docTerms;
     for (let d = 0; d < length; d++) {
       const t = ids[d]!;
@@ -123,7 +141,14 @@ export class SearchIndex {
     this.setState(slot, LIVE);
     this.liveCount++;
     if (slot > this.maxSlot) this.maxSlot = slot;
-    return titleTerms;
+    return { title: titleTerms, lead: leadTerms };
+  }
+
+  /** The terms of the field countField has just read (its `count` ids). */
+  private termsRead(count: number): string[] {
+    const out: string[] = new Array(count);
+    for (let i = 0; i < count; i++) out[i] = this.analyser.term(this.ids.ids[i]!);
+    return out;
   }
 
   /** Counts the terms of one field of the current document; returns how many it has. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../src/briefing/search-index.js';
+import { terms } from '../../../src/text/index.js';
 
 function indexOf(docs: Array<{ title: string; body?: string; tags?: string[] }>): SearchIndex {
   const index = new SearchIndex();
@@ -75,5 +76,46 @@ describe('SearchIndex', () => {
     const found = big.search('korea').slots;
     expect(found.length).toBe(500);
     expect(found.every((s) => s >= 2000)).toBe(true);
+  });
+});
+
+describe('SearchIndex.add: the terms it read, for story grouping', () => {
+  const title = 'U.S. envoy’s visit to Zürich: talks on Korea’s chip exports resume';
+  const body =
+    'The U.S. envoy arrived in Zürich on Monday. Officials said they don’t expect a deal soon, ' +
+    'but Korea’s négociateurs were "hopeful". '.repeat(6) +
+    'Later paragraphs mention semiconductors, tariffs and the yen. '.repeat(20);
+  const cut = body.indexOf(' ', 200);
+
+  it("returns exactly the analyser's terms of the title and of the lead it was given", () => {
+    const read = new SearchIndex().add(0, { title, tags: [], body }, cut);
+    expect(read.title).toEqual(terms(title));
+    expect(read.lead).toEqual(terms(body.slice(0, cut)));
+    expect(read.lead).not.toContain(terms('semiconductors')[0]);
+  });
+
+  it('returns the whole body as the lead when the lead covers it, and no lead when none is asked for', () => {
+    expect(new SearchIndex().add(0, { title, tags: [], body }, body.length).lead).toEqual(terms(body));
+    expect(new SearchIndex().add(0, { title, tags: [], body }).lead).toEqual([]);
+  });
+
+  it('indexes the body the same whether or not a lead was read from it', () => {
+    const docs = [
+      { title, tags: [], body },
+      { title: 'Yen weakens as exporters gain', tags: [], body: 'Tariffs and the yen. '.repeat(30) },
+    ];
+    const plain = new SearchIndex();
+    const split = new SearchIndex();
+    docs.forEach((d, slot) => {
+      plain.add(slot, d);
+      split.add(slot, d, d.body.indexOf(' ', 100));
+    });
+    for (const query of ['semiconductors', 'envoy zurich', 'yen tariffs', 'négociateurs']) {
+      const a = plain.search(query);
+      const b = split.search(query);
+      expect(b.slots).toEqual(a.slots);
+      expect(b.scores).toEqual(a.scores);
+    }
+    expect(plain.search('semiconductors').slots).toContain(0);
   });
 });
