@@ -35,6 +35,10 @@ const DAY_FIRST = new RegExp(
   `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})\\b`,
   'i',
 );
+/** "2026/01/13", "2026.1.13", "2026-1-5": year first, then month and day (a time after it is ignored). */
+const YEAR_FIRST_NUMERIC = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
+/** "13/01/2026", "1.13.2026", "05-06-2026": day and month in an order the numbers may tell. */
+const YEAR_LAST_NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/.-])/;
 const RFC_2822 = new RegExp(
   `^${WEEKDAY}\\d{1,2}\\s+${MONTH_NAME}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:GMT|UTC|UT|Z|[+-]\\d{4})$`,
   'i',
@@ -78,7 +82,9 @@ function monthNumber(name: string): number {
  * "2026-01-13T08:30:00+09:00" or "2026-01-13 08:30" (instant; no zone means UTC),
  * "Tue, 13 Jan 2026 08:30:00 GMT" (instant), "May 13, 2021", "Jan. 5, 2026", "Sept 5 2026",
  * "5 January 2026", "Tuesday, January 13, 2026" (day; a clock time after a written-out date is
- * ignored, since its zone is rarely stated). Returns null for anything else or an impossible date.
+ * ignored, since its zone is rarely stated), "2026/01/13", and "13/01/2026" or "01/13/2026" where
+ * a number above 12 tells the day from the month (day). Returns null for anything else, an
+ * impossible date, or an ambiguous one ("05/06/2026", see isAmbiguousDate).
  */
 export function parseDate(raw: string): ParsedDate | null {
   const s = raw.trim().replace(/\s+/g, ' ');
@@ -100,7 +106,25 @@ export function parseDate(raw: string): ParsedDate | null {
   if (m) return makeDay(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
   m = DAY_FIRST.exec(s);
   if (m) return makeDay(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  m = YEAR_FIRST_NUMERIC.exec(s);
+  if (m) return makeDay(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = YEAR_LAST_NUMERIC.exec(s);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    // Day first ("13/01") or month first ("01/13") where one of the two cannot be a month; both
+    // orders agree on "05/05". Otherwise the date is ambiguous (see isAmbiguousDate).
+    if (a > 12 || a === b) return makeDay(Number(m[4]), b, a);
+    if (b > 12) return makeDay(Number(m[4]), a, b);
+  }
   return null;
+}
+
+/** Whether a date reads as a valid day both day first and month first ("05/06/2026"). */
+export function isAmbiguousDate(raw: string): boolean {
+  const m = YEAR_LAST_NUMERIC.exec(raw.trim());
+  if (!m) return false;
+  const [a, b, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  return a !== b && makeDay(year, a, b) !== null && makeDay(year, b, a) !== null;
 }
 
 /**
@@ -142,8 +166,9 @@ export function dateOrMtime(
   if (parsed) return { date: parsed, warning: null };
   const shown = raw.replace(/\s+/g, ' ').trim();
   const quoted = shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+  const why = isAmbiguousDate(shown) ? 'ambiguous date, day or month first' : 'no usable date';
   return {
     date: mtimeDate(mtime),
-    warning: `no usable date ("${quoted}"); using the file's modification time`,
+    warning: `${why} ("${quoted}"); using the file's modification time`,
   };
 }

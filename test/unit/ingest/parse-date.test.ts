@@ -21,6 +21,24 @@ describe('parseDate', () => {
     });
     expect(parseDate('Tue, 13 Jan 2026 08:30:00 GMT')?.publishedAt).toBe('2026-01-13T08:30:00Z');
   });
+  it('reads numeric dates when the numbers say which is the day', () => {
+    expect(parseDate('2026/01/13')).toEqual({ publishedAt: '2026-01-13', datePrecision: 'day' });
+    expect(parseDate('2026.1.5')?.publishedAt).toBe('2026-01-05');
+    expect(parseDate('2026-1-5')?.publishedAt).toBe('2026-01-05');
+    expect(parseDate('13/05/2021')?.publishedAt).toBe('2021-05-13');
+    expect(parseDate('13.05.2021 10:30')?.publishedAt).toBe('2021-05-13');
+    expect(parseDate('05/13/2021')?.publishedAt).toBe('2021-05-13');
+    expect(parseDate('07-07-2025')?.publishedAt).toBe('2025-07-07');
+  });
+  it('refuses a numeric date that reads as two days, and says why', () => {
+    expect(parseDate('05/06/2026')).toBeNull();
+    expect(dateOrMtime(null, '05/06/2026', new Date('2026-06-07T00:00:00Z')).warning).toBe(
+      `ambiguous date, day or month first ("05/06/2026"); using the file's modification time`,
+    );
+    expect(parseDate('31/02/2026')).toBeNull();
+    expect(parseDate('2026/02/30')).toBeNull();
+    expect(parseDate('1/2/3/2026')).toBeNull();
+  });
   it('refuses impossible or unreadable dates', () => {
     for (const raw of [
       'February 30, 2021',
