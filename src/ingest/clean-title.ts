@@ -35,26 +35,81 @@ export function cleanOutlet(raw: string): string {
     .replace(/\/$/, '');
 }
 
+/** Second-level domains under a country's domain (".co.uk", ".com.au", ".or.jp"). */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'or', 'ne', 'go']);
+
+/**
+ * The words of an outlet's name, folded, without a leading "the"; for a domain ("nytimes.com",
+ * "news.bbc.co.uk") its one distinctive label ("nytimes", "bbc").
+ */
+function outletWords(name: string): string[] {
+  const s = fold(name)
+    .trim()
+    .replace(/^(?:https?:\/\/)?(?:www\.)?/, '');
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(s)) {
+    const labels = s.split('.');
+    labels.pop(); // the top-level domain
+    while (labels.length > 1 && SECOND_LEVEL.has(labels[labels.length - 1]!)) labels.pop(); // ".co.uk"
+    return [labels[labels.length - 1]!.replace(/-/g, '')];
+  }
+  const words = s.split(/[^\p{L}\p{N}&]+/u).filter((w) => w !== '');
+  return words[0] === 'the' ? words.slice(1) : words;
+}
+
+/** The same name, without case, accents or a leading "The". */
 function sameName(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    fold(s)
-      .replace(/^the\s+/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-  return norm(a) !== '' && norm(a) === norm(b);
+  const x = outletWords(a);
+  const y = outletWords(b);
+  return x.length > 0 && x.length === y.length && x.every((w, i) => w === y[i]);
+}
+
+/** Whether a domain's label spells a name: "japantimes" (Japan Times), "nytimes" (New York Times). */
+function spells(label: string, words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!;
+  const initials = words
+    .slice(0, -1)
+    .map((w) => w[0])
+    .join('');
+  return label === words.join('') || label === initials + last;
+}
+
+/**
+ * Whether two spellings name one outlet: the same words (without case, accents or a leading
+ * "The"); one name the start of the other ("BBC" and "BBC News", "Nikkei" and "Nikkei Asia"); or
+ * a domain and the name it spells ("CNBC.com" and "CNBC", "nytimes.com" and "The New York Times").
+ */
+export function sameOutlet(a: string, b: string): boolean {
+  const x = outletWords(a);
+  const y = outletWords(b);
+  if (x.length === 0 || y.length === 0) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.every((w, i) => w === long[i])) return true;
+  return (short.length === 1 && spells(short[0]!, long)) || (long.length === 1 && spells(long[0]!, short));
 }
 
 /**
  * Removes a trailing " - Outlet", " – Outlet" or " | Outlet" from a headline when it names the
- * known outlet (compared without case, accents or a leading "The"); otherwise the title is
- * returned unchanged.
+ * known outlet (see sameOutlet), and the outlet's name glued to the headline's last word as a
+ * careless scrape leaves it ("…third monthReuters"); otherwise the title is returned unchanged.
  */
 export function stripOutletSuffix(title: string, outlet: string): string {
   if (!outlet) return title;
   const cut = lastSeparator(title);
-  if (!cut) return title;
-  const [head, tail] = cut;
-  return sameName(tail, outlet) && head !== '' ? head : title;
+  if (cut) {
+    const [head, tail] = cut;
+    // A name that is not spelled as the outlet's must at least read as a name.
+    if (head !== '' && (sameName(tail, outlet) || (looksLikeOutlet(tail) && sameOutlet(tail, outlet)))) {
+      return head;
+    }
+  }
+  const name = outlet.trim();
+  const at = title.length - name.length;
+  if (/^\p{Lu}/u.test(name) && at > 0 && title.endsWith(name) && /\p{Ll}/u.test(title[at - 1]!)) {
+    const head = title.slice(0, at).trim();
+    if (head.split(/\s+/).length >= 3) return head;
+  }
+  return title;
 }
 
 function lastSeparator(title: string): [string, string] | null {

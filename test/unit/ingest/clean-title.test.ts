@@ -27,6 +27,38 @@ describe('stripOutletSuffix', () => {
     expect(stripOutletSuffix('Rally in Istanbul | Daily Sabah', 'Daily Sabah')).toBe('Rally in Istanbul');
     expect(stripOutletSuffix('Shrinking Japan – Japan Times', 'The Japan Times')).toBe('Shrinking Japan');
   });
+  it('removes the outlet however the page spells it: a longer name, a shorter one or a domain', () => {
+    const head = 'Japan exports fall for third month';
+    for (const [suffix, outlet] of [
+      ['Nikkei Asia', 'Nikkei'],
+      ['BBC News', 'BBC'],
+      ['CNBC', 'CNBC.com'],
+      ['The New York Times', 'nytimes.com'],
+      ['Policy Circle', 'policycircle.org'],
+      ['Militarnyi', 'militarnyi.com'],
+      ['BBC', 'news.bbc.co.uk'],
+    ] as const) {
+      expect(stripOutletSuffix(`${head} - ${suffix}`, outlet), `${suffix} / ${outlet}`).toBe(head);
+    }
+  });
+  it('removes an outlet glued to the last word, as a careless scrape leaves it', () => {
+    expect(stripOutletSuffix('Japan exports fall for third monthReuters', 'Reuters')).toBe(
+      'Japan exports fall for third month',
+    );
+    // A headline that ends in the outlet's name as a word keeps it.
+    expect(stripOutletSuffix('Investors sue Thomson Reuters', 'Reuters')).toBe(
+      'Investors sue Thomson Reuters',
+    );
+  });
+  it('keeps a suffix that names another outlet or is not a name', () => {
+    expect(stripOutletSuffix('Japan exports fall - Times of India', 'The Japan Times')).toBe(
+      'Japan exports fall - Times of India',
+    );
+    expect(stripOutletSuffix('Seoul rally - news in brief', 'Yonhap News')).toBe(
+      'Seoul rally - news in brief',
+    );
+    expect(stripOutletSuffix('Talks in Tokyo - Japan', 'Kyodo News')).toBe('Talks in Tokyo - Japan');
+  });
   it('keeps a suffix that is not the outlet, and a title that is only the outlet', () => {
     expect(stripOutletSuffix('Harris - Trump debate set', 'Reuters')).toBe('Harris - Trump debate set');
     expect(stripOutletSuffix('Ukraine war latest - live', 'The Guardian')).toBe('Ukraine war latest - live');
