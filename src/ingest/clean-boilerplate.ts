@@ -36,6 +36,9 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   // A notice glued after other text: "… two separate waves Advertisement".
   /\s(?:Advertisement|ADVERTISEMENT)$/,
   /^(?:skip to (?:main )?content|loading\.*|advertisement - scroll to continue)\b/i,
+  // Notes on the page's publication history: "This article was originally published in …",
+  // "A version of this story appeared in print …", "An earlier version of this article …".
+  /^(?:this (?:article|story|report|piece|post) (?:was|has been|is|first) (?:\w+ )?(?:published|appeared|updated|corrected|amended|republished|translated|adapted|produced)|originally (?:published|appeared)|(?:a|an earlier|an updated) version of this (?:article|story|report|piece|post))\b/i,
 ];
 
 /**
@@ -82,6 +85,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.startsWith('listen to '),
   (_, s) => s.endsWith('Advertisement') || s.endsWith('ADVERTISEMENT'),
   (l) => l.startsWith('skip to ') || l.startsWith('loading') || l.startsWith('advertisement - scroll'),
+  (l) => l.startsWith('this ') || l.startsWith('originally ') || l.includes('version of this '),
 ];
 
 /**
@@ -93,7 +97,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
 const GUARD_WORDS =
   /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by/i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see also|more on this|most |recommended|related|share |follow|like|download |get |install |copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll)/i;
+  /^(?:sign up|subscribe|register|join |read |see also|more on this|most |recommended|related|share |follow|like|download |get |install |copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold

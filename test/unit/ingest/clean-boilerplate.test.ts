@@ -35,6 +35,11 @@ describe('isBoilerplateSentence', () => {
       'The Associated Press contributed to this report.',
       '(Reporting by Jane Roe; Editing by John Poe)',
       'Copyright 2025 Example Media. All rights reserved.',
+      'This article was originally published in Japanese.',
+      'This story has been updated with comment from the ministry.',
+      'Originally published on Jan. 5, 2026.',
+      'A version of this article appears in print on Jan. 6, 2026, Section A, Page 4.',
+      'An earlier version of this story misstated the number of casualties.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(true);
     }
@@ -46,6 +51,8 @@ describe('isBoilerplateSentence', () => {
       'Thousands signed up to volunteer after the floods.',
       'Readers can share their views at a public meeting on Monday.',
       'She said more reporting was needed before any decision.',
+      'This story began in 2019, when the mine first flooded.',
+      'The report was originally published by the ministry in 2020 and later withdrawn.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(false);
     }
