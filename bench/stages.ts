@@ -12,7 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { publishedMs } from '../src/briefing/dates.js';
 import { leadLength, StoryGrouper } from '../src/briefing/grouping.js';
-import { type DocumentTerms, SearchIndex } from '../src/briefing/search-index.js';
+import { SearchIndex } from '../src/briefing/search-index.js';
 import { summarizeArticle, summarizeHeadlines } from '../src/briefing/summarize.js';
 import { Vocabulary } from '../src/briefing/vocabulary.js';
 import { cleanBody } from '../src/ingest/clean-body.js';
@@ -91,7 +91,7 @@ export async function measureStages(files: readonly string[]): Promise<StageCost
       us.clean += clock() - t;
       scrapedArticles++;
     }
-    const fresh: Array<{ article: IndexedArticle; read: DocumentTerms }> = [];
+    const fresh: Array<{ article: IndexedArticle; read: { title: string[]; lead: string[] | null } }> = [];
     for (const a of outcome.articles) {
       if (byId.has(a.id)) continue;
       t = clock();
@@ -101,7 +101,9 @@ export async function measureStages(files: readonly string[]): Promise<StageCost
       const article: IndexedArticle = { ...a, summary };
       byId.set(a.id, article);
       t = u;
-      const read = index.add(slot++, article, leadLength(article.body));
+      const lead = leadLength(article.body);
+      const indexed = index.add(slot++, article, lead);
+      const read = { title: indexed.title, lead: lead > 0 ? indexed.lead : null };
       u = clock();
       us.index += u - t;
       t = u;

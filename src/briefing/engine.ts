@@ -6,7 +6,7 @@ import { publishedMs } from './dates.js';
 import { type GrouperOptions, leadLength, StoryGrouper } from './grouping.js';
 import { HeldArticle } from './held-article.js';
 import { DEFAULT_RANKING, type RankingOptions } from './rank.js';
-import { type DocumentTerms, SearchIndex } from './search-index.js';
+import { SearchIndex } from './search-index.js';
 import { type SummaryOptions, summarizeArticle, summarizeHeadlines } from './summarize.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -126,7 +126,8 @@ export class NewsEngine {
     const report: AddReport = { added: [], duplicates: [] };
     const fresh: Stored[] = [];
     const bodies: string[] = [];
-    const read: DocumentTerms[] = [];
+    // Per fresh article: its title's terms and its lead's (null: no lead), as the index read them.
+    const read: Array<{ title: string[]; lead: string[] | null }> = [];
     for (const input of batch) {
       const keys = dedupKeys(input);
       const existing = this.findDuplicate(keys);
@@ -147,13 +148,13 @@ export class NewsEngine {
       this.byId.set(article.id, stored);
       if (keys.url !== null) this.byUrl.set(keys.url, article.id);
       this.byTitle.set(keys.title, article.id);
-      read.push(
-        this.index.add(
-          stored.slot,
-          { title: article.title, tags: article.tags, body: input.body },
-          leadLength(input.body),
-        ),
+      const lead = leadLength(input.body);
+      const indexed = this.index.add(
+        stored.slot,
+        { title: article.title, tags: article.tags, body: input.body },
+        lead,
       );
+      read.push({ title: indexed.title, lead: lead > 0 ? indexed.lead : null });
       this.vocabulary.addArticle(article, keys.titleTokens);
       fresh.push(stored);
       bodies.push(input.body);

@@ -46,8 +46,11 @@ export interface GroupInput {
   clusterKey?: string;
   /** Exactly `terms(title)` when the caller has it already (the title is then not analysed again). */
   titleTerms?: readonly string[];
-  /** Exactly `terms(body.slice(0, leadLength(body)))` when the caller has it already (likewise). */
-  leadTerms?: readonly string[];
+  /**
+   * Exactly `terms(body.slice(0, leadLength(body)))`, or null when `leadLength(body)` is 0, when the
+   * caller has it already (the body is then not read again).
+   */
+  leadTerms?: readonly string[] | null;
 }
 
 /** Coefficients of the pair model's logit. */
@@ -196,6 +199,12 @@ export function leadLength(body: string): number {
     }
   }
   return words >= MIN_BODY_WORDS ? body.length : 0;
+}
+
+/** The terms of a body's lead, or null when it has none (see leadLength). */
+function bodyLeadTerms(body: string): string[] | null {
+  const lead = leadLength(body);
+  return lead === 0 ? null : terms(body.slice(0, lead));
 }
 
 const NUMBER_RE = /(?<![\p{L}\d.,])\d+(?:[.,]\d+)*/gu;
@@ -459,15 +468,13 @@ export class StoryGrouper {
 
   /** Stores the lead signature of a full article (its title words and its lead's terms); -1 for none. */
   private leadSignature(input: GroupInput, titleWords: readonly string[]): number {
-    const lead = input.body ? leadLength(input.body) : 0;
-    if (lead === 0) return -1;
+    const leadTerms = input.leadTerms !== undefined ? input.leadTerms : bodyLeadTerms(input.body);
+    if (leadTerms === null) return -1;
     const off = this.sigLen;
     this.sigs = grow(this.sigs, off + SIG_INTS, (m) => new Int32Array(m));
     this.sigs.fill(0, off, off + SIG_INTS);
     for (const word of titleWords) addToSignature(this.sigs, off, termHash(word));
-    for (const term of input.leadTerms ?? terms(input.body.slice(0, lead))) {
-      addToSignature(this.sigs, off, termHash(term));
-    }
+    for (const term of leadTerms) addToSignature(this.sigs, off, termHash(term));
     this.sigLen += SIG_INTS;
     return off;
   }
