@@ -24,6 +24,11 @@
  *    Google News item: one story by its publisher, however differently its headlines are worded) a
  *    lone article's best pair decides. It joins the best story scoring ≥ `joinThreshold`, or
  *    ≥ `clusterMergeThreshold` when both sides hold a source cluster (which its publisher set apart);
+ *  - a group that would have joined other stories as well bridges them: each such story is scored
+ *    against the story the group joined, as a whole (its members probed as a group's are), and
+ *    merged in when it clears the same threshold by `BRIDGE_MARGIN`. Without this, the stories of
+ *    an event depended on the order its articles arrived in: two early articles too unlike to pair
+ *    stayed apart for good, even after a third that pairs with both;
  *  - candidates come from an inverted index of (term, day) lists, read rarest term first within a
  *    budget, so the window test and the local document frequencies cost a few array reads.
  */
@@ -128,6 +133,14 @@ const MIN_LOGIT = Math.log(MIN_PROB / (1 - MIN_PROB));
 /** Per probe: at most this many index entries are read (rarest terms first) and pairs scored. */
 const SCAN_BUDGET = 500;
 const MAX_COMPARE = 16;
+/**
+ * Two stories that a new group bridges merge only when, as wholes, they score this much above the
+ * threshold a group needs to join: each had its chance to join the other and did not. At 0 a Fox
+ * News piece on a house fire in North Carolina merged with two Google News items on a nursing home
+ * fire in Indonesia (pairs at 0.50 and 0.54, sharing "fire" and "home"); at 0.1 no such merge
+ * remains on the dev files, and recall on the dev headlines still gains (see ADR 0008).
+ */
+const BRIDGE_MARGIN = 0.1;
 
 /** A body shorter than this (an RSS description, a teaser) is no evidence: only the title counts. */
 const MIN_BODY_WORDS = 80;
@@ -725,6 +738,8 @@ export class StoryGrouper {
     const clustered = story >= 0 && this.storyList[story]!.keys.length > 0;
     let best = -1;
     let bestScore = 0;
+    /** Other stories the group would have joined (score ≥ its threshold), as [story, score]. */
+    const also: Array<[number, number]> = [];
     for (let start = 0; start < idx.length; ) {
       const s = storyOf(idx[start]!);
       let end = start + 1;
@@ -739,18 +754,55 @@ export class StoryGrouper {
       );
       start = end;
       const threshold = keyed && clustered ? this.opt.clusterMergeThreshold : this.opt.joinThreshold;
-      if (score < threshold || (best >= 0 && (score < bestScore || (score === bestScore && s > best))))
-        continue;
+      if (score < threshold) continue;
       if (probes.some((x) => target.members.some((y) => this.clash(x, y)))) continue;
+      also.push([s, score]);
+      if (best >= 0 && (score < bestScore || (score === bestScore && s > best))) continue;
       best = s;
       bestScore = score;
     }
+    let joined: number;
     if (story >= 0) {
-      if (best >= 0) this.merge(best, story);
+      joined = best >= 0 ? this.merge(best, story) : story;
     } else if (best >= 0) {
       this.artStory[probes[0]!] = best;
       this.storyList[best]!.members.push(probes[0]!); // the newest slot: members stay ascending
-    } else this.newStory(probes, undefined);
+      joined = best;
+    } else {
+      this.newStory(probes, undefined);
+      return;
+    }
+    if (best < 0) return;
+    // The group bridges its story to others it would have joined as well: each is merged in when the
+    // two stories, as wholes, score what a group needs to join a story, plus a margin.
+    also.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+    for (const [other] of also) {
+      if (other === best || !this.storyList[other]!.alive || !this.storyList[joined]!.alive) continue;
+      if (this.storiesLink(joined, other)) joined = this.merge(joined, other);
+    }
+  }
+
+  /**
+   * Whether two stories score, as wholes, what a group needs to join a story plus `BRIDGE_MARGIN`,
+   * and hold no two same-day pieces of one outlet (see match).
+   */
+  private storiesLink(a: number, b: number): boolean {
+    const sa = this.storyList[a]!;
+    const sb = this.storyList[b]!;
+    const [small, large, li] = sa.members.length <= sb.members.length ? [sa, sb, b] : [sb, sa, a];
+    const smallIndex = small === sa ? a : b;
+    this.pairA.length = 0;
+    this.pairB.length = 0;
+    this.pairP.length = 0;
+    for (const x of small.members) this.probe(x, smallIndex);
+    const pairs: number[] = [];
+    for (let i = 0; i < this.pairP.length; i++) if (this.artStory[this.pairB[i]!] === li) pairs.push(i);
+    if (pairs.length === 0) return false;
+    pairs.sort((p, q) => this.pairP[q]! - this.pairP[p]! || p - q);
+    const bothKeyed = sa.keys.length > 0 && sb.keys.length > 0;
+    const threshold = (bothKeyed ? this.opt.clusterMergeThreshold : this.opt.joinThreshold) + BRIDGE_MARGIN;
+    if (this.score(small.members.length, large.members.length, pairs, TOP_K) < threshold) return false;
+    return !small.members.some((x) => large.members.some((y) => this.clash(x, y)));
   }
 
   /**

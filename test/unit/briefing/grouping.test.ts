@@ -162,6 +162,83 @@ describe('StoryGrouper', () => {
     expect(g.storyOf(lone.id)).toBe(g.storyOf(item[0]!.id));
   });
 
+  describe('an article that links two stories of one event', () => {
+    /** Headlines that make "Chile" and "wildfire" common words of the day, as they are in a real feed. */
+    const COMMON: [string, string][] = [
+      ['Chile copper output rises for third month as new mine opens', 'Mining Weekly'],
+      ['Chile central bank holds interest rate steady', 'Bloomberg'],
+      ['Chile football coach names squad for World Cup qualifiers', 'ESPN'],
+      ['Canada wildfire smoke drifts over northern United States', 'CBC'],
+      ['California utility settles wildfire lawsuit for $200 million', 'LA Times'],
+      ['Chile and Argentina sign lithium cooperation deal', 'Buenos Aires Times'],
+      ['Greek island wildfire contained after two days', 'Kathimerini'],
+    ];
+    const EVACUATION = 'Chile wildfire drives thousands from homes in Vina del Mar hills';
+    const EMERGENCY = 'Army sent to Valparaiso as Chile declares wildfire emergency in region';
+    const BRIDGE = 'Vina del Mar wildfire: thousands flee homes as army is sent to Valparaiso';
+
+    function groupInOrder(titles: readonly string[]): {
+      g: StoryGrouper;
+      ids: Map<string, string>;
+      before: number;
+    } {
+      const g = new StoryGrouper();
+      withBackground(g);
+      for (const [title, outlet] of COMMON) g.add([art(title, outlet)]);
+      const before = storyCount(g);
+      const ids = new Map<string, string>();
+      titles.forEach((title, i) => {
+        const a = art(title, `Outlet ${title.length}`, T0 + (i + 1) * 3_600_000);
+        ids.set(title, a.id);
+        g.add([a]);
+      });
+      return { g, ids, before };
+    }
+
+    it('merges them, so the stories do not depend on the order the articles arrive in', () => {
+      for (const order of [
+        [EVACUATION, BRIDGE, EMERGENCY],
+        [EVACUATION, EMERGENCY, BRIDGE],
+        [EMERGENCY, EVACUATION, BRIDGE],
+        [BRIDGE, EMERGENCY, EVACUATION],
+      ]) {
+        const { g, ids, before } = groupInOrder(order);
+        const story = g.storyOf(ids.get(order[0]!)!);
+        expect(
+          order.map((t) => g.storyOf(ids.get(t)!)),
+          order.join(' / '),
+        ).toEqual([story, story, story]);
+        // The older story keeps its id.
+        expect(story).toBe(`s_${ids.get(order[0]!)!.slice(2)}`);
+        expect(storyCount(g)).toBe(before + 1);
+      }
+    });
+
+    it('does not fuse two events that a new headline shares words with', () => {
+      const g = new StoryGrouper();
+      withBackground(g);
+      for (const [title, outlet] of COMMON) g.add([art(title, outlet)]);
+      const fire = [
+        art('Chile wildfire drives thousands from homes in Vina del Mar hills', 'Reuters', T0 + 3_600_000),
+        art('Thousands flee Vina del Mar homes as Chile wildfire spreads', 'AP News', T0 + 7_200_000),
+      ];
+      const copper = [
+        art('Chile copper mine strike halts output at Escondida', 'Mining Weekly', T0 + 3_600_000),
+        art('Escondida copper mine strike enters second week in Chile', 'Bloomberg', T0 + 7_200_000),
+      ];
+      for (const a of [...fire, ...copper]) g.add([a]);
+      const both = art(
+        'Chile wildfire reaches Escondida copper mine road as thousands flee Vina del Mar',
+        'El Mercurio',
+        T0 + 10_800_000,
+      );
+      g.add([both]);
+      expect(g.storyOf(fire[1]!.id)).toBe(g.storyOf(fire[0]!.id));
+      expect(g.storyOf(copper[1]!.id)).toBe(g.storyOf(copper[0]!.id));
+      expect(g.storyOf(copper[0]!.id)).not.toBe(g.storyOf(fire[0]!.id));
+    });
+  });
+
   it('uses the titleTerms it is given instead of analysing the title again', () => {
     const g = new StoryGrouper();
     withBackground(g);
