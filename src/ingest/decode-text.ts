@@ -1,3 +1,5 @@
+import { decodeWindows1252 } from './clean-mojibake.js';
+
 /** Bytes of a file as text, or the reason they are not text. */
 export type DecodedText = { ok: true; text: string; warning: string | null } | { ok: false; reason: string };
 
@@ -48,7 +50,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     else {
       const high = bytes.reduce((n, b) => n + (b > 0x7f ? 1 : 0), 0);
       if (high / bytes.length > MAX_HIGH_SHARE) return { ok: false, reason: 'binary content' };
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       warning = 'not valid UTF-8; read as Windows-1252';
     }
   }

@@ -1,3 +1,4 @@
+import { repairMojibake } from './clean-mojibake.js';
 import { hasFrontMatter } from './parse-front-matter.js';
 import { parseFrontMatterDocument } from './parse-front-matter-document.js';
 import { parseScrapedText } from './parse-scraped-text.js';
@@ -5,9 +6,12 @@ import type { ParseContext, ParseOutcome } from './types.js';
 
 export const FEED_REASON = 'RSS/Atom files are read by the feed reader';
 
-/** BOMs removed, line endings normalised to "\n", leading blank lines and indentation dropped. */
+/**
+ * BOMs removed, line endings normalised to "\n", leading blank lines and indentation dropped, and
+ * mojibake repaired ("Koreaâ€™s" → "Korea’s", see clean-mojibake.ts).
+ */
 export function normaliseDocument(text: string): string {
-  const noBom = text.replace(/^\ufeff+/, '');
+  const noBom = repairMojibake(text.replace(/^\ufeff+/, ''));
   return (noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom).replace(/^\s+/, '');
 }
 

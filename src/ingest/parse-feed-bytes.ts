@@ -1,3 +1,4 @@
+import { decodeWindows1252 } from './clean-mojibake.js';
 import { type DecodedText, decodeText } from './decode-text.js';
 
 const UTF8 = /^utf-?8$/i;
@@ -36,7 +37,8 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
     return { ...decoded, warning: decoded.warning ? `${unknown}; ${decoded.warning}` : unknown };
   }
   if (bytes.includes(0) && !/^utf-?16/i.test(declared)) return { ok: false, reason: 'binary content' };
-  const text = decoder.decode(bytes);
+  // ISO-8859-1, ASCII and Windows-1252 labels all mean Windows-1252 (WHATWG), which Node decodes as Latin-1.
+  const text = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
   if (text.trim() === '') return { ok: false, reason: 'empty file' };
   return { ok: true, text, warning: null };
 }

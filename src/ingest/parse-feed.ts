@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model.js';
 import { cleanBody } from './clean-body.js';
 import { htmlToText, looksLikeHtml } from './clean-markup.js';
+import { repairMojibake } from './clean-mojibake.js';
 import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
 import { collapseWhitespace } from './clean-whitespace.js';
 import { articleId, clusterId } from './ids.js';
@@ -92,12 +93,13 @@ const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
  * summary as clean text, categories as tags. A Google News item (its description an `<ol>` of
  * headlines, each with its outlet) gives one article per headline, sharing a cluster key, as the
  * file reader does. An item without a title or headline is skipped with a warning; one without a
- * usable date gets `ctx.now` with a warning. Never throws: a document that is not a feed gives
+ * usable date gets `ctx.now` with a warning. Mojibake in the document is repaired first
+ * (clean-mojibake.ts). Never throws: a document that is not a feed gives
  * `{ ok: false, reason }` ("not XML", "XML parse error at line N: …", "neither RSS nor Atom …").
  */
 export function parseFeed(xml: string, ctx: FeedParseContext): FeedParseResult {
   try {
-    const text = xml.replace(/^\ufeff/, '').trimStart();
+    const text = repairMojibake(xml.replace(/^\ufeff/, '')).trimStart();
     if (text === '') return { ok: false, reason: 'empty document' };
     if (!text.startsWith('<')) return { ok: false, reason: 'not XML' };
     if (HTML_PAGE.test(text)) return { ok: false, reason: 'an HTML page, not a feed' };

@@ -116,6 +116,20 @@ describe('parseFeed: RSS 2.0', () => {
     expect(only(feed.items[4]).title).toBe('KOSPI tracks S&P 500 higher as won steadies');
   });
 
+  it('repairs mojibake in titles and descriptions', () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Busan Daily</title>' +
+      '<item><title>Busanâ€™s port sets record â€” again</title><link>https://busan.example/a</link>' +
+      '<pubDate>Tue, 13 Jan 2026 01:00:00 GMT</pubDate>' +
+      '<description>Container traffic rose 4% to a record, the port authority said. â€œA good year,â€\u009d it added.</description>' +
+      '</item></channel></rss>';
+    const a = only(parsed(xml).items[0]);
+    expect(a.title).toBe('Busan’s port sets record — again');
+    expect(a.body).toBe(
+      'Container traffic rose 4% to a record, the port authority said. “A good year,” it added.',
+    );
+  });
+
   it('gives every article the origin and a stable id', () => {
     for (const a of feed.items.flat()) {
       expect(a.origin).toBe(ORIGIN);

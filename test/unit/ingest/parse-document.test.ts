@@ -39,6 +39,18 @@ describe('parseDocument: scraped text', () => {
     );
     expect(outcome.ok && outcome.articles[0]!.title).toBe('Dam repairs finish early');
   });
+  it('repairs mojibake in the headline, the outlet and the body', () => {
+    const outcome = parseDocument(
+      'Seoulâ€™s mayor opens â€œsmartâ€\u009d bus stops\nMarch 3, 2026 (CafÃ© Daily)\n' +
+        'The mayor said the stops â€” heated, with screens â€” would be built citywide.',
+      ctx,
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const a = outcome.articles[0]!;
+    expect(a.title).toBe('Seoul’s mayor opens “smart” bus stops');
+    expect(a.outlet).toBe('Café Daily');
+    expect(a.body).toBe('The mayor said the stops — heated, with screens — would be built citywide.');
+  });
   it('refuses text with no headline line', () => {
     expect(parseDocument('\n\n   \n', ctx)).toEqual({ ok: false, reason: 'empty file' });
     expect(parseDocument('***\nJune 2, 2025\nText.', ctx)).toEqual({ ok: false, reason: 'no title' });

@@ -105,6 +105,23 @@ describe('readSourceFile reads usable files', () => {
     expect(outcome.articles[0]!.title).toBe('Café owners protest rent rises');
     expect(outcome.warnings).toEqual(['not valid UTF-8; read as Windows-1252']);
   });
+  it('reads Windows-1252 quotes, dashes and the euro sign in legacy text', async () => {
+    const cp1252 = Buffer.concat([
+      Buffer.from('Tokyo', 'latin1'),
+      Buffer.from([0x92]),
+      Buffer.from('s fare rises to ', 'latin1'),
+      Buffer.from([0x80]),
+      Buffer.from('2\nMay 1, 2025 (Metro Desk)\n', 'latin1'),
+      Buffer.from([0x93]),
+      Buffer.from('It is fair,', 'latin1'),
+      Buffer.from([0x94, 0x20, 0x97, 0x20]),
+      Buffer.from('the operator said.\n', 'latin1'),
+    ]);
+    const outcome = await readSourceFile(write('legacy-1252.txt', cp1252));
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.title).toBe('Tokyo’s fare rises to €2');
+    expect(outcome.articles[0]!.body).toBe('“It is fair,” — the operator said.');
+  });
 });
 
 describe('listSourceFiles', () => {
