@@ -21,7 +21,7 @@ import {
 import { startsWithDateline } from './clean-dateline.js';
 import { dropRepeatedParagraphs } from './clean-duplicates.js';
 import { decodeEntities } from './clean-entities.js';
-import { isRelatedStoryLine } from './clean-related.js';
+import { isKickerLink, isRelatedStoryLine, withoutKicker } from './clean-related.js';
 import { collapseWhitespace, splitParagraphs } from './clean-whitespace.js';
 import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
 
@@ -43,7 +43,9 @@ function oneSentence(text: string): string[] {
  * Classifies one paragraph of a page and cleans it: boilerplate sentences, captions and trailing
  * agency credits are removed, lost apostrophes restored. The kind tells the story splitter what the
  * paragraph is: story text, a headline-like line, a caption, a byline, the headline of another
- * story glued to boilerplate or to a timestamp ("teaser"), or nothing worth keeping.
+ * story glued to boilerplate or to a timestamp ("teaser"), or nothing worth keeping. An all-caps
+ * kicker is removed from a sentence it opens ("FIRST ON FOX: The …"), and a kicker over a linked
+ * headline ("CAUGHT ON CAMERA: Unseen video shows …") is dropped with it.
  * `beforeStory` says that no story text has been seen yet (where uncredited captions sit).
  */
 export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } = {}): ClassifiedParagraph {
@@ -52,8 +54,15 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
 
 /** classifyParagraph for a paragraph whose whitespace is collapsed already (as splitParagraphs leaves it). */
 function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
-  const p = repairApostrophes(collapsed);
-  if (p === '' || isRelatedStoryLine(p) || isBoilerplateLine(p)) return DROPPED;
+  const repaired = repairApostrophes(collapsed);
+  if (
+    repaired === '' ||
+    isRelatedStoryLine(repaired) ||
+    isKickerLink(repaired) ||
+    isBoilerplateLine(repaired)
+  )
+    return DROPPED;
+  const p = withoutKicker(repaired);
   const byline = bylineKind(p);
   if (byline === 'dated-byline') return { kind: 'dated-byline', text: p };
   if (byline) return { kind: 'byline', text: p };

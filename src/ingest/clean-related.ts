@@ -36,3 +36,60 @@ function hasAsciiLowerCase(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * An all-caps kicker and a colon opening a paragraph: "FIRST ON FOX: ", "CAUGHT ON CAMERA: ",
+ * "UNITED NATIONS: ". Two to eight words of capitals (digits, apostrophes, "&", "." and "-" allowed),
+ * or one of the labels that announce a link on their own ("WATCH:", "RELATED:").
+ */
+const KICKER =
+  /^(?:(?=[^:]*[A-Z]{2})(?:[A-Z0-9][A-Z0-9'’&.,-]*\s+){1,7}[A-Z0-9][A-Z0-9'’&.,-]*|WATCH|LISTEN|VIDEO|PHOTOS?|GALLERY|RELATED|MORE|READ|SEE|EXCLUSIVE|BREAKING):\s+/;
+/** A kicker's text that reads as a linked headline: at most this many words. */
+const LINKED_HEADLINE_WORDS = 18;
+/** Ends with ".", "!" or "?" (and closing quotes). */
+const SENTENCE_END = /[.!?]["'”’)]*$/;
+/** Ends with an initialism ("… across the U.S."), whose "." need not end a sentence. */
+const INITIALISM_END = /(?:^|[\s(])(?:\p{Lu}\.){2,}["'”’)]*$/u;
+
+function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text) && !INITIALISM_END.test(text);
+}
+
+/**
+ * Splits an all-caps kicker off a paragraph (see KICKER): null when there is none, or when the text
+ * after it does not start with a capital letter, a digit or a quote.
+ */
+function kicker(paragraph: string): { label: string; rest: string } | null {
+  // Most paragraphs open with a capital and a lower-case letter: no kicker.
+  const c0 = paragraph.charCodeAt(0);
+  const c1 = paragraph.charCodeAt(1);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57)) || (c1 >= 97 && c1 <= 122)) return null;
+  const m = KICKER.exec(paragraph);
+  if (!m) return null;
+  const rest = paragraph.slice(m[0].length);
+  if (!/^["'“‘]?[\p{Lu}\p{N}]/u.test(rest)) return null;
+  return { label: m[0], rest };
+}
+
+/**
+ * An inline link to another story set as an all-caps kicker and a headline ("CAUGHT ON CAMERA:
+ * Unseen video shows …", "WATCH: Senator says …"): the headline has at most 18 words and does not
+ * end like a sentence.
+ */
+export function isKickerLink(paragraph: string): boolean {
+  const k = kicker(paragraph);
+  return (
+    k !== null &&
+    !endsLikeSentence(k.rest) &&
+    pieceCount(k.rest, LINKED_HEADLINE_WORDS + 1) <= LINKED_HEADLINE_WORDS
+  );
+}
+
+/**
+ * A paragraph without the all-caps kicker that opens it, when what follows is a sentence ("FIRST ON
+ * FOX: The father of …" → "The father of …"); the paragraph as it is otherwise.
+ */
+export function withoutKicker(paragraph: string): string {
+  const k = kicker(paragraph);
+  return k !== null && endsLikeSentence(k.rest) ? k.rest : paragraph;
+}

@@ -93,6 +93,20 @@ describe('cleanBody', () => {
       cleanBody('Floods close schools\nSchools &amp; roads closed.', { title: 'Floods close schools' }),
     ).toBe('Schools & roads closed.');
   });
+  it('drops kicker links and promotions of the site, and takes the kicker off the lead', () => {
+    const page = [
+      'EXCLUSIVE: The harbour authority will close the old ferry terminal next spring, according to a letter seen by reporters.',
+      'RATE SHOCK: 5 big changes to mortgages taking effect across the U.S.',
+      'The terminal opened in 1962 and handled two million passengers a year at its peak.',
+      'Get the latest updates on the harbour, exclusive interviews and more on HarbourTimes.com.',
+      'A new terminal is being built on the east quay.',
+    ].join('\n\n');
+    expect(cleanBody(page)).toBe(
+      'The harbour authority will close the old ferry terminal next spring, according to a letter seen by reporters.\n\n' +
+        'The terminal opened in 1962 and handled two million passengers a year at its peak.\n\n' +
+        'A new terminal is being built on the east quay.',
+    );
+  });
   it('returns an empty body for a page of furniture only', () => {
     expect(cleanBody('Advertisement\nShare this article\nSign up for our newsletter')).toBe('');
   });

@@ -40,6 +40,10 @@ describe('isBoilerplateSentence', () => {
       'Originally published on Jan. 5, 2026.',
       'A version of this article appears in print on Jan. 6, 2026, Section A, Page 4.',
       'An earlier version of this story misstated the number of casualties.',
+      'Get the latest updates on the election, exclusive interviews and more on ExampleNews.com.',
+      'Get my picks for the best budget laptops at GadgetDesk.com.',
+      'For more on this story, visit www.harbour-times.co.uk',
+      'Watch the full interview on RiverTV.news',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(true);
     }
@@ -53,6 +57,9 @@ describe('isBoilerplateSentence', () => {
       'She said more reporting was needed before any decision.',
       'This story began in 2019, when the mine first flooded.',
       'The report was originally published by the ministry in 2020 and later withdrawn.',
+      'Get ready for higher fares, the transport ministry told commuters on Monday.',
+      'Visitors to Amazon.com rose 10% during the sale, the company said.',
+      'For more than a decade, the site example.com has hosted the archive, its founder said.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(false);
     }

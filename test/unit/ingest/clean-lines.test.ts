@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { beforeGluedTimestamp, bylineKind } from '../../../src/ingest/clean-byline.js';
 import { startsWithDateline, stripDateline } from '../../../src/ingest/clean-dateline.js';
 import { dropRepeatedParagraphs } from '../../../src/ingest/clean-duplicates.js';
-import { isRelatedStoryLine } from '../../../src/ingest/clean-related.js';
+import { isKickerLink, isRelatedStoryLine, withoutKicker } from '../../../src/ingest/clean-related.js';
 
 describe('stripDateline', () => {
   it('removes wire datelines with an agency', () => {
@@ -70,6 +70,42 @@ describe('isRelatedStoryLine', () => {
     expect(isRelatedStoryLine('NATO AND EU')).toBe(false);
     expect(isRelatedStoryLine('NATO warns Russia after Poland shoots down drones')).toBe(false);
     expect(isRelatedStoryLine('2,000 - 1,500 (2024)')).toBe(false);
+  });
+});
+
+describe('all-caps kickers', () => {
+  it('recognises a kicker over a linked headline', () => {
+    for (const line of [
+      'CAUGHT ON CAMERA: Unseen store video shows suspect pacing the aisles before the robbery',
+      'RATE SHOCK: 5 big changes to mortgages taking effect across the U.S.',
+      'WATCH: Senator says the spending plan will fail',
+      'US-CHINA TALKS: Officials meet in Geneva as tariff deadline looms',
+    ]) {
+      expect(isKickerLink(line), line).toBe(true);
+    }
+  });
+  it('takes the kicker off a sentence it opens, and keeps the sentence', () => {
+    expect(
+      withoutKicker(
+        'FIRST ON LOCAL 7: The city council will vote on the budget on Tuesday, two members said.',
+      ),
+    ).toBe('The city council will vote on the budget on Tuesday, two members said.');
+    expect(withoutKicker('UNITED NATIONS: Member states split over the resolution on Monday.')).toBe(
+      'Member states split over the resolution on Monday.',
+    );
+    expect(isKickerLink('UNITED NATIONS: Member states split over the resolution on Monday.')).toBe(false);
+  });
+  it('leaves ordinary paragraphs, one-word labels and long kicker text alone', () => {
+    for (const line of [
+      'The U.S. said: no deal.',
+      'NATO: allies agree',
+      'Officials said the plan was final: no more talks.',
+      'BREAKING NEWS ALERT: the markets opened lower after the central bank decision',
+      'A B: Two letters do not make a kicker.',
+    ]) {
+      expect(isKickerLink(line), line).toBe(false);
+      expect(withoutKicker(line), line).toBe(line);
+    }
   });
 });
 
