@@ -47,11 +47,22 @@ describe('repairApostrophes', () => {
       "We didn't know and can't say; it won't happen",
     );
   });
+  it('restores possessives after a decade and an initialism', () => {
+    expect(repairApostrophes('growth slowed in the 1990 s, and the 2020 s began badly')).toBe(
+      "growth slowed in the 1990's, and the 2020's began badly",
+    );
+    expect(repairApostrophes('the U.S. s allies and the E.U. s rules')).toBe(
+      "the U.S.'s allies and the E.U.'s rules",
+    );
+  });
   it('does not touch single letters, numbers, function words or capital letters', () => {
     for (const text of [
       'Plan B s results were mixed',
       'between a s and a t',
       'Section 5 s rules',
+      'in 1995 s',
+      'page 2020 s',
+      'Room 11990 s',
       'vitamin D is needed',
       'the U.S s position',
       'he said a t shirt',
