@@ -266,6 +266,7 @@ function main(): void {
   audit(docs, systems);
   throughput(docs);
   candidateCap(docs);
+  followShare(docs);
   headlines();
   if (examples > 0) showExamples(docs, examples);
 }
@@ -389,6 +390,38 @@ function candidateCap(docs: Doc[]): void {
     const mark = candidates === DEFAULT_RANK_WEIGHTS.candidates ? '  (default)' : '';
     console.log(
       `  ${String(candidates).padStart(2)}: R2 F1 ${pct(f)}  ${micros.toFixed(1).padStart(6)} µs${mark}`,
+    );
+  }
+  console.log();
+}
+
+/**
+ * The follow share (a sentence after the first is added only when worth this share of the first):
+ * ROUGE-2 F1 per collection for a few values, and a 2-fold check (tuned on one half, reported on
+ * the other).
+ */
+function followShare(docs: Doc[]): void {
+  const values = [0, 0.2, 0.3, 0.35, 0.4, 0.5];
+  console.log(
+    'Follow share (a sentence after the first only when worth this share of the first): ROUGE-2 F1',
+  );
+  const f = (set: Doc[], follow: number): number =>
+    evaluate(set, withWeights({ ...DEFAULT_RANK_WEIGHTS, follow })).r2.f;
+  for (const follow of values) {
+    const mark = follow === DEFAULT_RANK_WEIGHTS.follow ? '  (default)' : '';
+    const fox = docs.filter((d) => d.collection === 'fox');
+    const bbc = docs.filter((d) => d.collection === 'bbc');
+    console.log(
+      `  ${follow.toFixed(2)}: all ${pct(f(docs, follow))}  fox ${pct(f(fox, follow))}  bbc ${pct(f(bbc, follow))}${mark}`,
+    );
+  }
+  for (const tuneFold of [0, 1] as const) {
+    const tune = docs.filter((d) => d.fold === tuneFold);
+    const test = docs.filter((d) => d.fold !== tuneFold);
+    const best = values.reduce((a, b) => (f(tune, b) > f(tune, a) ? b : a));
+    console.log(
+      `  tuned on fold ${tuneFold}: ${best}; on fold ${1 - tuneFold}: ${pct(f(test, best))} against ${pct(f(test, 0))} at 0 ` +
+        `and ${pct(f(test, DEFAULT_RANK_WEIGHTS.follow))} at the default`,
     );
   }
   console.log();

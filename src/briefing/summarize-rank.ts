@@ -2,7 +2,8 @@
  * The sentence selection behind `summarizeArticle`: score each candidate sentence by centrality
  * (how much of its vocabulary the other lead sentences share), similarity to the title and a lead
  * prior, discount weak forms, then pick greedily with an MMR-style redundancy check inside the
- * character budget, and return the picks in document order.
+ * character budget, stopping when the next sentence is worth much less than the first, and return
+ * the picks in document order.
  *
  * Vectors are binary sets of term ids from the shared analyser (text/analyser.ts); document frequencies and marks
  * live in shared typed arrays reset by a per-document stamp, so a call allocates little and does
@@ -26,6 +27,11 @@ export interface RankWeights {
   novelty: number;
   /** Only the first this many candidate sentences are considered. */
   candidates: number;
+  /**
+   * A sentence after the first is added only when its value (score minus the novelty penalty)
+   * reaches this share of the first pick's score: a summary is not padded with weak sentences.
+   */
+  follow: number;
 }
 
 export const DEFAULT_RANK_WEIGHTS: RankWeights = {
@@ -35,6 +41,7 @@ export const DEFAULT_RANK_WEIGHTS: RankWeights = {
   redundancy: 0.5,
   novelty: 0.3,
   candidates: 10,
+  follow: 0.35,
 };
 
 /**
@@ -188,7 +195,7 @@ function pick(
         best = i;
       }
     }
-    if (best < 0) break;
+    if (best < 0 || (chosen.length > 0 && bestValue < weights.follow * score[chosen[0]!]!)) break;
     closed[best] = 1;
     used += candidates[best]!.text.length + (chosen.length > 0 ? 1 : 0);
     chosen.push(best);

@@ -80,6 +80,23 @@ describe('summarizeArticle', () => {
     }
   });
 
+  it('does not pad the summary with a sentence worth much less than the first', () => {
+    const title = 'Volcano erupts on Iceland peninsula, forcing evacuation of fishing town';
+    const lead =
+      'A volcano erupted on Iceland’s Reykjanes peninsula on Sunday, sending lava towards the fishing town of Grindavik, which was evacuated overnight.';
+    const body = para(
+      lead,
+      'Snow fell all day.',
+      'Tourists filmed the glow from the Blue Lagoon car park.',
+      'Many took pictures.',
+    );
+    expect(summarizeArticle(title, body)).toBe(lead);
+    // Without the share, the budget's room is filled with what is left.
+    const padded = rankSentences(title, body, 320, 3, { ...DEFAULT_RANK_WEIGHTS, follow: 0 });
+    expect(padded.startsWith(lead)).toBe(true);
+    expect(padded.length).toBeGreaterThan(lead.length);
+  });
+
   it('keeps body order when a later sentence is picked first', () => {
     const FLOOD = [
       'Police told people in the old quarter to pack a bag and leave before dark.',
