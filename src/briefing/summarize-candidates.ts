@@ -21,7 +21,7 @@ export interface Candidate {
   position: number;
   /** Distinct term ids (the shared analyser's, text/analyser.ts), valid until the next document. */
   ids: number[];
-  /** Weak forms: a question, a short sentence, an unattributed quote, a dangling opening. */
+  /** Weak forms: a question, an exclamation, a short sentence, an unattributed quote, a dangling opening. */
   flaws: number;
 }
 
@@ -268,7 +268,9 @@ function opensWithQuote(text: string): boolean {
 
 function flawsOf(text: string, words: number): number {
   let flaws = 0;
-  if (text.charCodeAt(coreEnd(text) - 1) === 63) flaws++; // a question
+  const end = text.charCodeAt(coreEnd(text) - 1);
+  if (end === 63) flaws++; // a question
+  if (end === 33) flaws++; // an exclamation: a cry, a post or a promotion rather than a report
   if (words < SHORT_WORDS) flaws++;
   if (DANGLING.test(text)) flaws++;
   if (opensWithQuote(text) && !ATTRIBUTED.test(text)) flaws++;

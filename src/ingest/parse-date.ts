@@ -156,7 +156,7 @@ export function mtimeDate(mtime: Date): ParsedDate {
 
 /**
  * The document's date, or the file's modification time with a warning when the date is missing
- * or unreadable. `raw` is the date as written, for the warning.
+ * or unreadable. `raw` is the date as written, for the warning ('' when the document has none).
  */
 export function dateOrMtime(
   parsed: ParsedDate | null,
@@ -169,6 +169,6 @@ export function dateOrMtime(
   const why = isAmbiguousDate(shown) ? 'ambiguous date, day or month first' : 'no usable date';
   return {
     date: mtimeDate(mtime),
-    warning: `${why} ("${quoted}"); using the file's modification time`,
+    warning: `${shown === '' ? 'no date' : `${why} ("${quoted}")`}; using the file's modification time`,
   };
 }

@@ -200,6 +200,18 @@ describe('summarizeArticle', () => {
     );
   });
 
+  it('prefers a report to an exclamation that says the same', () => {
+    const report =
+      'The city opened 12 kilometers of new bus lanes on Monday to cut commuting times for riders.';
+    const body = para(
+      'The new bus lanes will finally cut commuting times for thousands of riders in the city!',
+      report,
+      'Officials said the lanes would be extended to the airport next year.',
+    );
+    const title = 'City opens new bus lanes to cut commuting times';
+    expect(summarizeArticle(title, body, { maxSentences: 1 })).toBe(report);
+  });
+
   it('summarises a wall of text without line breaks from whole sentences', () => {
     const wall = Array.from(
       { length: 400 },

@@ -152,10 +152,16 @@ describe('parseDocument: dates and other formats', () => {
   });
   it('falls back the same way when front matter has no date', () => {
     const outcome = parseDocument('---\ntitle: Quiet day\n---\nNothing happened.\n', ctx);
-    expect(outcome.ok && outcome.warnings).toEqual([
-      `no usable date (""); using the file's modification time`,
-    ]);
+    expect(outcome.ok && outcome.warnings).toEqual([`no date; using the file's modification time`]);
     expect(outcome.ok && outcome.articles[0]!.publishedAt).toBe('2026-01-14T09:00:00Z');
+  });
+  it('says "no date" for scraped text without a date line', () => {
+    const outcome = parseDocument(
+      'Quiet day in the harbour\n\nNothing happened at the harbour today.\n',
+      ctx,
+    );
+    expect(outcome.ok && outcome.warnings).toEqual([`no date; using the file's modification time`]);
+    expect(outcome.ok && outcome.articles[0]!.body).toBe('Nothing happened at the harbour today.');
   });
   it('leaves RSS and Atom documents to the feed reader', () => {
     expect(parseDocument('<?xml version="1.0"?><rss></rss>', ctx)).toEqual({
