@@ -39,6 +39,8 @@ const DAY_FIRST = new RegExp(
 const YEAR_FIRST_NUMERIC = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
 /** "13/01/2026", "1.13.2026", "05-06-2026": day and month in an order the numbers may tell. */
 const YEAR_LAST_NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/.-])/;
+/** "2026年1月13日" (Japanese, Chinese) and "2026년 1월 13일" (Korean); a time after it is ignored. */
+const CJK_DATE = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 const RFC_2822 = new RegExp(
   `^${WEEKDAY}\\d{1,2}\\s+${MONTH_NAME}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:GMT|UTC|UT|Z|[+-]\\d{4})$`,
   'i',
@@ -82,7 +84,8 @@ function monthNumber(name: string): number {
  * "2026-01-13T08:30:00+09:00" or "2026-01-13 08:30" (instant; no zone means UTC),
  * "Tue, 13 Jan 2026 08:30:00 GMT" (instant), "May 13, 2021", "Jan. 5, 2026", "Sept 5 2026",
  * "5 January 2026", "Tuesday, January 13, 2026" (day; a clock time after a written-out date is
- * ignored, since its zone is rarely stated), "2026/01/13", and "13/01/2026" or "01/13/2026" where
+ * ignored, since its zone is rarely stated), "2026/01/13", "2026年1月13日" and "2026년 1월 13일",
+ * and "13/01/2026" or "01/13/2026" where
  * a number above 12 tells the day from the month (day). Returns null for anything else, an
  * impossible date, or an ambiguous one ("05/06/2026", see isAmbiguousDate).
  */
@@ -108,6 +111,8 @@ export function parseDate(raw: string): ParsedDate | null {
   if (m) return makeDay(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
   m = YEAR_FIRST_NUMERIC.exec(s);
   if (m) return makeDay(Number(m[1]), Number(m[3]), Number(m[4]));
+  m = CJK_DATE.exec(s);
+  if (m) return makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = YEAR_LAST_NUMERIC.exec(s);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];

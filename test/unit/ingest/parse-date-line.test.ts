@@ -12,6 +12,11 @@ describe('parseDateLine', () => {
     expect(parseDateLine('2026-01-05 | Reuters')?.outlet).toBe('Reuters');
     expect(parseDateLine('Reuters - 5 January 2026')?.date?.publishedAt).toBe('2026-01-05');
     expect(parseDateLine('Published May 13, 2021')?.date?.publishedAt).toBe('2021-05-13');
+    expect(parseDateLine('2026年1月13日 (Kyodo News)')).toEqual({
+      date: { publishedAt: '2026-01-13', datePrecision: 'day' },
+      outlet: 'Kyodo News',
+      raw: '2026年1月13日',
+    });
   });
   it('recognises a date line whose date cannot be read', () => {
     expect(parseDateLine('Sometime last spring (Town Crier)')).toEqual({

@@ -30,6 +30,12 @@ describe('parseDate', () => {
     expect(parseDate('05/13/2021')?.publishedAt).toBe('2021-05-13');
     expect(parseDate('07-07-2025')?.publishedAt).toBe('2025-07-07');
   });
+  it('reads Japanese, Chinese and Korean dates as days', () => {
+    expect(parseDate('2026年1月13日')).toEqual({ publishedAt: '2026-01-13', datePrecision: 'day' });
+    expect(parseDate('2026年01月13日 08:30')?.publishedAt).toBe('2026-01-13');
+    expect(parseDate('2026년 1월 13일')?.publishedAt).toBe('2026-01-13');
+    expect(parseDate('2026年2月30日')).toBeNull();
+  });
   it('refuses a numeric date that reads as two days, and says why', () => {
     expect(parseDate('05/06/2026')).toBeNull();
     expect(dateOrMtime(null, '05/06/2026', new Date('2026-06-07T00:00:00Z')).warning).toBe(
