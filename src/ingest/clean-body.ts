@@ -21,11 +21,12 @@ import {
 import { startsWithDateline } from './clean-dateline.js';
 import { dropRepeatedParagraphs } from './clean-duplicates.js';
 import { decodeEntities } from './clean-entities.js';
-import { isKickerLink, isRelatedStoryLine, withoutKicker } from './clean-related.js';
+import { isKickerLink, isPageEndHeading, isRelatedStoryLine, withoutKicker } from './clean-related.js';
 import { collapseWhitespace, splitParagraphs } from './clean-whitespace.js';
 import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
 
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
+const PAGE_END: ClassifiedParagraph = { kind: 'teaser', text: '' };
 
 /**
  * Text in which splitSentences may find a boundary: a ".", "!" or "?" (and any closing quotes or
@@ -55,6 +56,8 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
 /** classifyParagraph for a paragraph whose whitespace is collapsed already (as splitParagraphs leaves it). */
 function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
   const repaired = repairApostrophes(collapsed);
+  // The heading of a list of other stories ends the story, as a teaser does.
+  if (isPageEndHeading(repaired)) return PAGE_END;
   if (
     repaired === '' ||
     isRelatedStoryLine(repaired) ||

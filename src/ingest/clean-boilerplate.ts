@@ -32,7 +32,10 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:get|find|read|watch|see|check out|visit|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b[.!]?$/i,
   // Rights and credits for the page, not the story.
   /\ball rights reserved\b/i,
-  /^(?:copyright\b|©|\(c\) \d{4})/i,
+  /^(?:copyright\b|[©ⓒⒸ]|\(c\) \d{4})/i,
+  // "Unauthorized reproduction and redistribution prohibited.", "This material may not be published,
+  // broadcast, rewritten or redistributed." (a list of such verbs: "may not be published" alone is news)
+  /\b(?:reproduction|redistribution|republication|rebroadcast)\b.{0,60}\b(?:prohibited|forbidden|not (?:permitted|allowed))\b|\bmay not be (?:re)?(?:published|broadcast|rewritten|redistributed|reproduced|copied)(?:,? (?:or |and )?(?:re)?(?:published|broadcast|rewritten|redistributed|reproduced|copied))+\b/i,
   /\bcontributed (?:reporting )?to this (?:report|story|article)\b/i,
   /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i,
   /^listen to (?:this|the) (?:article|story)\b/i,
@@ -86,7 +89,13 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
       l,
     ) && /\.(?:com|org|net|co\.uk|news|tv)\b/.test(l),
   (l) => l.includes('all rights reserved'),
-  (l) => l.startsWith('copyright') || l.startsWith('©') || l.startsWith('(c) '),
+  (l) => l.startsWith('copyright') || l.startsWith('©') || l.startsWith('ⓒ') || l.startsWith('(c) '),
+  (l) =>
+    l.includes('prohibited') ||
+    l.includes('forbidden') ||
+    l.includes('not permitted') ||
+    l.includes('not allowed') ||
+    l.includes('may not be '),
   (l) => l.includes('contributed '),
   (l) => l.includes('ing by'),
   (l) => l.startsWith('listen to '),
@@ -102,9 +111,9 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
  * itself pass whenever the guards pass on it lower-cased and a pattern could match.
  */
 const GUARD_WORDS =
-  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by/i;
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|share |follow|like|download |get |install |find |watch |check out|visit |stay up to date|keep up|for more|for the latest|copyright|©|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|share |follow|like|download |get |install |find |watch |check out|visit |stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold
@@ -117,7 +126,8 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
-  /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen)\b[\s|,/·•]*){1,8}$/i,
+  // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
+  /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?![\w@.-])[\s|,/·•]*){1,12}$/i,
   /^[\p{P}\p{S}\s]*$/u,
 ];
 
@@ -137,7 +147,8 @@ const NOTICE_START =
  * `mayHaveBoilerplateWords` is false for the sentence's paragraph.
  */
 export function isBoilerplateSentence(sentence: string, words = true): boolean {
-  const s = sentence.trim();
+  // A bullet or an arrow before a prompt ("▶ Related: …") does not hide it.
+  const s = withoutBullet(sentence.trim());
   if (s === '') return false;
   // Most sentences pass none of the guards: one test for all of them first.
   if (
@@ -153,6 +164,14 @@ export function isBoilerplateSentence(sentence: string, words = true): boolean {
     if (SENTENCE_GUARDS[i]!(lower, s) && SENTENCE_PATTERNS[i]!.test(s)) return true;
   }
   return isConsentButtons(s);
+}
+
+/** Bullets and arrows that pages set before links and prompts. */
+const BULLET = /^[▶►▸▷•·»>*■□◆◇●○→]+\s*/;
+
+function withoutBullet(text: string): string {
+  const c = text.charCodeAt(0);
+  return c < 0x2022 && c !== 0xb7 && c !== 0xbb && c !== 42 && c !== 62 ? text : text.replace(BULLET, '');
 }
 
 // What a line of consent buttons opens with: CONSENT_BUTTON's matches all start with a letter, so

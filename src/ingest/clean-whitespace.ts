@@ -44,7 +44,7 @@ export function normaliseLines(text: string): string {
 /**
  * Splits text into paragraphs: blocks separated by blank lines, and within a block each line,
  * except that a line broken in mid-sentence (no closing punctuation, next line starts in lower
- * case) is joined with the next one (hard-wrapped text).
+ * case or with a number) is joined with the next one (hard-wrapped text).
  */
 export function splitParagraphs(text: string): string[] {
   const out: string[] = [];
@@ -83,12 +83,20 @@ function endsClause(text: string): boolean {
   );
 }
 
-/** `/^[\p{Ll}\d(]/u.test(line)`: a lower-case letter, digit or "(" opens the line; ASCII without the pattern. */
+/**
+ * `/^[\p{Ll}\d(]/u.test(line)`: a lower-case letter, digit or "(" opens the line (ASCII without
+ * the pattern), unless the line is an item of a numbered list ("1. …", "2) …") or an e-mail
+ * address alone: those start lines of their own.
+ */
 function opensContinuation(line: string): boolean {
   const c = line.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 40;
+  if (c >= 48 && c <= 57) return !LIST_ITEM.test(line);
+  if (c < 128) return ((c >= 97 && c <= 122) || c === 40) && !(line.includes('@') && EMAIL_LINE.test(line));
   return /^\p{Ll}/u.test(line);
 }
+
+const LIST_ITEM = /^\d{1,2}[.)]\s/;
+const EMAIL_LINE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 
 /**
  * `text.split(/\s+/).length` (whitespace runs plus one), counted only up to `cap`: the answer is

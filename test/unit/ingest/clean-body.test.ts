@@ -107,6 +107,20 @@ describe('cleanBody', () => {
         'A new terminal is being built on the east quay.',
     );
   });
+  it('ends the story at the heading of a list of other stories, not at a "Related" link', () => {
+    const page = [
+      'The harbour authority will close the old ferry terminal next spring, officials said.',
+      'Related',
+      'The terminal opened in 1962 and handled two million passengers a year at its peak.',
+      'More from Business',
+      'Shipping line orders four new ferries for the northern route.',
+      'Fuel prices fall for a third week.',
+    ].join('\n\n');
+    expect(cleanBody(page)).toBe(
+      'The harbour authority will close the old ferry terminal next spring, officials said.\n\n' +
+        'The terminal opened in 1962 and handled two million passengers a year at its peak.',
+    );
+  });
   it('returns an empty body for a page of furniture only', () => {
     expect(cleanBody('Advertisement\nShare this article\nSign up for our newsletter')).toBe('');
   });

@@ -44,6 +44,11 @@ describe('isBoilerplateSentence', () => {
       'Get my picks for the best budget laptops at GadgetDesk.com.',
       'For more on this story, visit www.harbour-times.co.uk',
       'Watch the full interview on RiverTV.news',
+      '▶ Related: Bus fares to rise next month',
+      '» Read more: Port strike enters second day',
+      'ⓒ Example Times.',
+      'Unauthorized reproduction and redistribution prohibited.',
+      'This material may not be published, broadcast, rewritten or redistributed.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(true);
     }
@@ -60,6 +65,8 @@ describe('isBoilerplateSentence', () => {
       'Get ready for higher fares, the transport ministry told commuters on Monday.',
       'Visitors to Amazon.com rose 10% during the sale, the company said.',
       'For more than a decade, the site example.com has hosted the archive, its founder said.',
+      'Smoking is prohibited on all platforms from March, the operator said.',
+      'The court said the book may not be published until the appeal is heard.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(false);
     }
@@ -75,6 +82,9 @@ describe('isBoilerplateLine', () => {
       'Facebook',
       '--',
       'Short link:',
+      'Share on Facebook Share on X Copy link',
+      'reporter@example-news.com',
+      'Share via WhatsApp | desk@example.org',
     ]) {
       expect(isBoilerplateLine(line), line).toBe(true);
     }

@@ -30,6 +30,14 @@ describe('whitespace', () => {
       'Three.',
     ]);
   });
+  it('starts a new paragraph at a numbered list item or an e-mail address, not joining them', () => {
+    expect(
+      splitParagraphs('Most Viewed\n1. Singer to enlist\n2. Won hits low\nCopy link\ndesk@example.org'),
+    ).toEqual(['Most Viewed', '1. Singer to enlist', '2. Won hits low', 'Copy link', 'desk@example.org']);
+    expect(splitParagraphs('More than\n2,000 people came and\n30 percent stayed.')).toEqual([
+      'More than 2,000 people came and 30 percent stayed.',
+    ]);
+  });
 });
 
 describe('repairApostrophes', () => {

@@ -32,6 +32,19 @@ describe('parseDocument: scraped text', () => {
         'The miners were taken to hospital for checks, and none had serious injuries, the regional governor said. "They are tired, hungry and very happy," she told reporters.',
     );
   });
+  it('drops the furniture of a news portal: menus, prompts, rights notices, share bars, addresses, most-viewed lists', () => {
+    const outcome = parseFixture('scraped-portal-furniture.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const a = outcome.articles[0]!;
+    expect(a.title).toBe('Seoul to expand subway night service from March');
+    expect(a.outlet).toBe('Han River Times');
+    expect(a.body).toBe(
+      'Seoul will run subway trains until 2 a.m. on Fridays from March, the city government said Monday, extending late-night service on six lines after a pilot last year drew more than 1.2 million riders.\n\n' +
+        'The city said the extension would cost about 4 billion won (US$2.7 million) a year.\n\n' +
+        '"We expect demand to grow further as nightlife districts recover," a city official said.\n\n' +
+        'Riders had asked for the change in a city survey, in which 72 percent backed later trains.',
+    );
+  });
   it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
     const outcome = parseDocument(
       'Dam repairs finish early - River Post\nJune 2, 2025 (River Post)\nThe repairs finished early.',
