@@ -129,6 +129,8 @@ const LINE_PATTERNS: readonly RegExp[] = [
   // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
   /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?![\w@.-])[\s|,/·•]*){1,12}$/i,
   /^[\p{P}\p{S}\s]*$/u,
+  // A sign-off that closes a wire story: "==Kyodo", "-- AFP", "(END)".
+  /^(?:(?:={2,}|-{2,}|[—–])\s*\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?|\(?(?:END|ENDS|End)\)?)$/u,
 ];
 
 /** A bare label left over from a link or a widget: "Short link:", "Tags:". */

@@ -17,8 +17,11 @@ const BY_LINE = new RegExp(
   'u',
 );
 const ROLE_LINE = new RegExp(`^(?:${NAME}\\s*[,|–—-]?\\s*)?${ROLE}$`, 'u');
-// A source name followed by a date: "Kyodo May 13, 2021", "Reuters | Jan 5, 2026 08:30 GMT".
-const DATED_LINE = new RegExp(`^(?:By\\s+)?${NAME}(?:\\s*[,|–—-])?\\s+${DATE}${TIME}$`, 'u');
+/** Sections named after a date: "… | World, All". */
+const SECTIONS = "(?:\\s*[|–—-]\\s*[\\p{L}][\\p{L}&,' ]{0,40})?";
+// A source name followed by a date: "Kyodo May 13, 2021", "Reuters | Jan 5, 2026 08:30 GMT",
+// "KYODO NEWS - Jan 13, 2026 - 18:42 | World, All".
+const DATED_LINE = new RegExp(`^(?:By\\s+)?${NAME}(?:\\s*[,|–—-])?\\s+${DATE}${TIME}${SECTIONS}$`, 'u');
 const STAMP = `(?:Published|Updated|Posted|Issued|Last updated|First published)(?:\\s+on)?:?\\s+(?:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|just now|yesterday|today|${DATE}.{0,30}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}.{0,20}|\\d{1,2}[:.]\\d{2}.{0,30})`;
 const TIMESTAMP_LINE = new RegExp(`^${STAMP}$`, 'i');
 // A timestamp glued after other text: "Referees to explain VAR decisions Published 3 hours ago".

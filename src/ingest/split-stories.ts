@@ -40,7 +40,8 @@ export function dropMenuRuns(paragraphs: readonly string[]): string[] {
  * (a teaser), or at a byline that follows a caption or a headline-like line (headline, photo
  * caption, byline: the pattern of a teaser block). Captions, bylines and boilerplate are never
  * part of the body; the dateline is removed from the story's first paragraph; where another story
- * starts, the headline-like lines just before it (that story's own headline) are dropped.
+ * starts, the headline-like lines just before it (that story's own headline) are dropped, and so
+ * is a run of headlines after the story's last paragraph (links to other stories).
  */
 export function selectMainStory(paragraphs: readonly ClassifiedParagraph[]): string[] {
   const out: ClassifiedParagraph[] = [];
@@ -60,6 +61,18 @@ export function selectMainStory(paragraphs: readonly ClassifiedParagraph[]): str
     out.push({ kind: p.kind, text });
     if (p.kind === 'content') started = true;
   }
+  // Where a story was cut, the headline-like lines before the cut are the next story's headline.
   while (cut && out.length > 0 && out[out.length - 1]!.kind === 'headline') out.pop();
+  // Two or more headlines after the last paragraph of story text are links to other stories
+  // ("Video: Lee arrives in Osaka"): five words or more, some in lower case. One such line may be
+  // the story's own closing line ("The album is out now"), and shorter lines its own list (a
+  // line-up: "4 Maria Sharapova (Russia)"); they stay.
+  let links = 0;
+  while (started && links < out.length && isLinkHeadline(out[out.length - 1 - links]!)) links++;
+  if (links >= 2) out.length -= links;
   return out.map((p) => p.text);
+}
+
+function isLinkHeadline(p: ClassifiedParagraph): boolean {
+  return p.kind === 'headline' && pieceCount(p.text, 5) >= 5 && /\s\p{Ll}/u.test(p.text);
 }

@@ -45,6 +45,31 @@ describe('parseDocument: scraped text', () => {
         'Riders had asked for the change in a city survey, in which 72 percent backed later trains.',
     );
   });
+  it('drops a wire header line, the sign-off and the links to other stories after the story', () => {
+    const outcome = parseFixture('scraped-wire-links.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.body).toBe(
+      'The mayors of five port cities agreed Tuesday to share ferry timetables and passenger data, as operators struggle with rising fuel costs and falling winter demand.\n\n' +
+        'The agreement, signed in Busan, takes effect in April, city officials said.\n\n' +
+        'Crews at the three largest ports will also train together twice a year.',
+    );
+  });
+  it('keeps a list that closes the story (a line-up), and the headlines of a page that has no prose', () => {
+    const lineUp = parseDocument(
+      'Seeds named for the harbour open\nJanuary 13, 2026 (Harbour Wire)\nOrganisers named the seeds on Tuesday.\n1 Ana Silva (Brazil)\n2 Mei Tanaka (Japan)\n',
+      ctx,
+    );
+    expect(lineUp.ok && lineUp.articles[0]!.body).toBe(
+      'Organisers named the seeds on Tuesday.\n\n1 Ana Silva (Brazil)\n\n2 Mei Tanaka (Japan)',
+    );
+    const headlinesOnly = parseDocument(
+      'Morning briefing\nJanuary 13, 2026 (Harbour Wire)\nFerry operators cut winter routes as fuel costs rise\nPort cities sign a data sharing deal in Busan\n',
+      ctx,
+    );
+    expect(headlinesOnly.ok && headlinesOnly.articles[0]!.body).toBe(
+      'Ferry operators cut winter routes as fuel costs rise\n\nPort cities sign a data sharing deal in Busan',
+    );
+  });
   it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
     const outcome = parseDocument(
       'Dam repairs finish early - River Post\nJune 2, 2025 (River Post)\nThe repairs finished early.',
