@@ -28,8 +28,8 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:follow|like)\b.{0,60}\bon (?:x|twitter|facebook|instagram|tiktok|youtube|threads|linkedin|bluesky|whatsapp|telegram)\b/i,
   /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
   // An invitation to the publisher's own site: "Get the latest updates … on FoxNews.com.",
-  // "For more on this story, visit example.com".
-  /^(?:get|find|read|watch|see|check out|visit|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b[.!]?$/i,
+  // "For more on this story, visit example.com", "Follow AP's coverage … at https://apnews.com/hub/…".
+  /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:https?:\/\/\S+|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b[.!]?)$/i,
   // Rights and credits for the page, not the story.
   /\ball rights reserved\b/i,
   /^(?:copyright\b|[©ⓒⒸ]|\(c\) \d{4})/i,
@@ -85,9 +85,9 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.startsWith('follow') || l.startsWith('like'),
   (l) => l.startsWith('download ') || l.startsWith('get ') || l.startsWith('install '),
   (l) =>
-    /^(?:get|find|read|watch|see|check out|visit|stay up to date|keep up|for (?:more|the latest))\b/.test(
+    /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b/.test(
       l,
-    ) && /\.(?:com|org|net|co\.uk|news|tv)\b/.test(l),
+    ) && /\.(?:com|org|net|co\.uk|news|tv)\b|https?:\/\//.test(l),
   (l) => l.includes('all rights reserved'),
   (l) => l.startsWith('copyright') || l.startsWith('©') || l.startsWith('ⓒ') || l.startsWith('(c) '),
   (l) =>
@@ -113,7 +113,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
 const GUARD_WORDS =
   /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|share |follow|like|download |get |install |find |watch |check out|visit |stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold

@@ -44,6 +44,8 @@ describe('isBoilerplateSentence', () => {
       'Get my picks for the best budget laptops at GadgetDesk.com.',
       'For more on this story, visit www.harbour-times.co.uk',
       'Watch the full interview on RiverTV.news',
+      'Follow our coverage of the floods at https://example.org/hub/floods',
+      'Learn more at harbour-times.example.com.',
       '▶ Related: Bus fares to rise next month',
       '» Read more: Port strike enters second day',
       'ⓒ Example Times.',
@@ -66,6 +68,7 @@ describe('isBoilerplateSentence', () => {
       'Visitors to Amazon.com rose 10% during the sale, the company said.',
       'For more than a decade, the site example.com has hosted the archive, its founder said.',
       'Smoking is prohibited on all platforms from March, the operator said.',
+      'Follow-up inspections at the plant are planned for March, the regulator said.',
       'The court said the book may not be published until the appeal is heard.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(false);
