@@ -27,6 +27,8 @@ import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split
 
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
 const PAGE_END: ClassifiedParagraph = { kind: 'teaser', text: '' };
+/** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
+const TRUNCATION_MARK = /\s*[[(](?:…|\.\.\.)[\])]$/;
 
 /**
  * Text in which splitSentences may find a boundary: a ".", "!" or "?" (and any closing quotes or
@@ -44,9 +46,10 @@ function oneSentence(text: string): string[] {
  * Classifies one paragraph of a page and cleans it: boilerplate sentences, captions and trailing
  * agency credits are removed, lost apostrophes restored. The kind tells the story splitter what the
  * paragraph is: story text, a headline-like line, a caption, a byline, the headline of another
- * story glued to boilerplate or to a timestamp ("teaser"), or nothing worth keeping. An all-caps
- * kicker is removed from a sentence it opens ("FIRST ON FOX: The …"), and a kicker over a linked
- * headline ("CAUGHT ON CAMERA: Unseen video shows …") is dropped with it.
+ * story glued to boilerplate or to a timestamp ("teaser"), or nothing worth keeping. A truncation
+ * mark ("[…]") that closes the paragraph is removed. An all-caps kicker is removed from a sentence
+ * it opens ("FIRST ON FOX: The …"), and a kicker over a linked headline ("CAUGHT ON CAMERA: Unseen
+ * video shows …") is dropped with it.
  * `beforeStory` says that no story text has been seen yet (where uncredited captions sit).
  */
 export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } = {}): ClassifiedParagraph {
@@ -55,7 +58,9 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
 
 /** classifyParagraph for a paragraph whose whitespace is collapsed already (as splitParagraphs leaves it). */
 function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
-  const repaired = repairApostrophes(collapsed);
+  const end = collapsed.charCodeAt(collapsed.length - 1);
+  const whole = end === 93 || end === 41 ? collapsed.replace(TRUNCATION_MARK, '') : collapsed;
+  const repaired = repairApostrophes(whole);
   // The heading of a list of other stories ends the story, as a teaser does.
   if (isPageEndHeading(repaired)) return PAGE_END;
   if (

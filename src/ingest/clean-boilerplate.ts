@@ -23,7 +23,9 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /\b(?:delivered|straight|direct(?:ly)?|in|to) (?:to )?your inbox\b/i,
   // Link furniture.
   /\b(?:click|tap) here\b/i,
-  /^(?:read more|read next|read also|see also|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—-]|$)/i,
+  /^(?:read more|read next|read also|see also|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
+  // A blog feed's footer: "The post Ferry fares to rise appeared first on Harbour Daily."
+  /^the post .{1,200} appeared first on .{1,80}$/i,
   /^share (?:this|the) (?:article|story|page|post|video)\b/i,
   /^(?:follow|like)\b.{0,60}\bon (?:x|twitter|facebook|instagram|tiktok|youtube|threads|linkedin|bluesky|whatsapp|telegram)\b/i,
   /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
@@ -81,6 +83,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
     l.startsWith('most ') ||
     l.startsWith('recommended') ||
     l.startsWith('related'),
+  (l) => l.startsWith('the post '),
   (l) => l.startsWith('share '),
   (l) => l.startsWith('follow') || l.startsWith('like'),
   (l) => l.startsWith('download ') || l.startsWith('get ') || l.startsWith('install '),
@@ -113,7 +116,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
 const GUARD_WORDS =
   /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|the post |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold

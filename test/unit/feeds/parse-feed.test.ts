@@ -130,6 +130,29 @@ describe('parseFeed: RSS 2.0', () => {
     );
   });
 
+  it('drops a blog feed\'s "appeared first on" footer, a "Continue reading →" link and a truncation mark', () => {
+    const item = (title: string, description: string): string =>
+      `<item><title>${title}</title><link>https://harbour.example/${title.length}</link>` +
+      `<pubDate>Tue, 13 Jan 2026 01:00:00 GMT</pubDate><description><![CDATA[${description}]]></description></item>`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Harbour Daily</title>' +
+      item(
+        'Ferry fares to rise 5% in April',
+        '<p>Ferry fares will rise 5% in April, the operator said.</p><p>The post <a href="https://harbour.example/f">Ferry fares to rise 5% in April</a> appeared first on <a href="https://harbour.example">Harbour Daily</a>.</p>',
+      ) +
+      item(
+        'Storm warning for the coast',
+        'Forecasters warned of gales on Wednesday. <a href="/s">Continue reading &rarr;</a>',
+      ) +
+      item('Port strike ends', 'Dockworkers returned to work on Tuesday after a two-day strike. [&#8230;]') +
+      '</channel></rss>';
+    expect(parsed(xml).items.map((i) => only(i).body)).toEqual([
+      'Ferry fares will rise 5% in April, the operator said.',
+      'Forecasters warned of gales on Wednesday.',
+      'Dockworkers returned to work on Tuesday after a two-day strike.',
+    ]);
+  });
+
   it('gives every article the origin and a stable id', () => {
     for (const a of feed.items.flat()) {
       expect(a.origin).toBe(ORIGIN);
