@@ -7,7 +7,7 @@ import {
   isHeadlineLike,
   mayHaveBoilerplateWords,
 } from './clean-boilerplate.js';
-import { beforeGluedTimestamp, bylineKind } from './clean-byline.js';
+import { beforeGluedTimestamp, bylineKind, isNameAboveByline } from './clean-byline.js';
 import {
   describesPhoto,
   isCaptionSentence,
@@ -22,11 +22,32 @@ import { startsWithDateline } from './clean-dateline.js';
 import { dropRepeatedParagraphs } from './clean-duplicates.js';
 import { decodeEntities } from './clean-entities.js';
 import { isKickerLink, isPageEndHeading, isRelatedStoryLine, withoutKicker } from './clean-related.js';
-import { collapseWhitespace, splitParagraphs } from './clean-whitespace.js';
+import { collapseWhitespace, pieceCount, splitParagraphs } from './clean-whitespace.js';
 import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
 
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
 const PAGE_END: ClassifiedParagraph = { kind: 'teaser', text: '' };
+/**
+ * A label that some sites set before a caption or a credit: "Image caption,", "Media caption,",
+ * "Image source, Getty Images". Alone on its line, it labels the line after it.
+ */
+const CAPTION_LABEL = /^(?:image|media|video|photo|picture) (?:caption|source|credit)\s*(?:[,:]|$)/i;
+
+/**
+ * Drops the captions and credits that a label announces: a labelled line ("Image source, Getty
+ * Images", "Image caption, Protesters gathered …"), and a label alone on its line ("Image
+ * caption,") with the line after it.
+ */
+function dropLabelledCaptions(paragraphs: string[]): string[] {
+  if (!paragraphs.some((p) => CAPTION_LABEL.test(p))) return paragraphs;
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (!CAPTION_LABEL.test(p) || pieceCount(p, 41) > 40) out.push(p);
+    else if (/^\S+ \S+\s*[,:]?$/.test(p)) i++; // the label alone: its caption is the next line
+  }
+  return out;
+}
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
 const TRUNCATION_MARK = /\s*[[(](?:…|\.\.\.)[\])]$/;
 
@@ -121,8 +142,13 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
 export function cleanBody(text: string, opts: { title?: string } = {}): string {
   const classified: ClassifiedParagraph[] = [];
   let beforeStory = true;
-  for (const paragraph of dropMenuRuns(splitParagraphs(decodeEntities(text)))) {
-    const c = classifyCollapsed(paragraph, beforeStory);
+  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(decodeEntities(text))));
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
+    // A name above a role ("Jane Smith" / "Political reporter") is part of the byline.
+    const c = isNameAboveByline(paragraph, paragraphs[i + 1])
+      ? DROPPED
+      : classifyCollapsed(paragraph, beforeStory);
     if (c.kind === 'content') beforeStory = false;
     classified.push(c);
   }

@@ -79,6 +79,19 @@ function mayEndWithRole(s: string): boolean {
   return c === 114 || c === 82 || c === 116 || c === 84;
 }
 
+const NAME_LINE = new RegExp(`^${NAME}$`, 'u');
+
+/**
+ * True for a line of two to four capitalised words (a person's name) above a line that is a
+ * byline ("Jane Smith" above "Political reporter"): the two lines are one byline.
+ */
+export function isNameAboveByline(line: string, next: string | undefined): boolean {
+  const s = line.trim();
+  if (next === undefined || s.length > 40 || !NAME_LINE.test(s)) return false;
+  const words = s.split(/\s+/).length;
+  return words >= 2 && words <= 4 && bylineKind(next) === 'byline';
+}
+
 /** True for a byline, dated byline or timestamp line. */
 export function isBylineLine(line: string): boolean {
   return bylineKind(line) !== null;

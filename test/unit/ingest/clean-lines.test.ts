@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beforeGluedTimestamp, bylineKind } from '../../../src/ingest/clean-byline.js';
+import { beforeGluedTimestamp, bylineKind, isNameAboveByline } from '../../../src/ingest/clean-byline.js';
 import { startsWithDateline, stripDateline } from '../../../src/ingest/clean-dateline.js';
 import { dropRepeatedParagraphs } from '../../../src/ingest/clean-duplicates.js';
 import { isKickerLink, isRelatedStoryLine, withoutKicker } from '../../../src/ingest/clean-related.js';
@@ -106,6 +106,16 @@ describe('all-caps kickers', () => {
       expect(isKickerLink(line), line).toBe(false);
       expect(withoutKicker(line), line).toBe(line);
     }
+  });
+});
+
+describe('isNameAboveByline', () => {
+  it('takes a name above a role for part of the byline, and nothing else', () => {
+    expect(isNameAboveByline('Jane Smith', 'Political reporter')).toBe(true);
+    expect(isNameAboveByline('Kim Min-ji', 'Staff Writer')).toBe(true);
+    expect(isNameAboveByline('Jane Smith', 'The minister said the vote would be close.')).toBe(false);
+    expect(isNameAboveByline('Housing', 'Political reporter')).toBe(false);
+    expect(isNameAboveByline('Jane Smith', undefined)).toBe(false);
   });
 });
 

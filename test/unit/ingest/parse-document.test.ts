@@ -70,6 +70,15 @@ describe('parseDocument: scraped text', () => {
       'Ferry operators cut winter routes as fuel costs rise\n\nPort cities sign a data sharing deal in Busan',
     );
   });
+  it("drops labelled captions and credits, and a name set above the reporter's role", () => {
+    const outcome = parseFixture('scraped-labelled-captions.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.body).toBe(
+      "MPs have passed the government's housing bill by 312 votes to 250 after a late-night debate.\n\n" +
+        'The bill will require councils to approve 300,000 new homes a year, ministers said.\n\n' +
+        'Opposition parties said the targets were unrealistic.',
+    );
+  });
   it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
     const outcome = parseDocument(
       'Dam repairs finish early - River Post\nJune 2, 2025 (River Post)\nThe repairs finished early.',
