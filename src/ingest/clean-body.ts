@@ -48,6 +48,8 @@ function dropLabelledCaptions(paragraphs: string[]): string[] {
   }
   return out;
 }
+/** What a scraped link says of itself: "… the ministry said, opens new tab.", "(opens in a new window)". */
+const NEW_TAB_NOTE = /,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?/g;
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
 const TRUNCATION_MARK = /\s*[[(](?:…|\.\.\.)[\])]$/;
 
@@ -142,7 +144,12 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
 export function cleanBody(text: string, opts: { title?: string } = {}): string {
   const classified: ClassifiedParagraph[] = [];
   let beforeStory = true;
-  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(decodeEntities(text))));
+  const decoded = decodeEntities(text);
+  const page =
+    decoded.includes('new tab') || decoded.includes('new window')
+      ? decoded.replace(NEW_TAB_NOTE, '')
+      : decoded;
+  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(page)));
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!;
     // A name above a role ("Jane Smith" / "Political reporter") is part of the byline.

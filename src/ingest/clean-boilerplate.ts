@@ -4,7 +4,7 @@
  * phrasings only, never one site's strings.
  */
 
-import { pieceCount } from './clean-whitespace.js';
+import { pieceCount, READING_TIME } from './clean-whitespace.js';
 
 /** Sentences that are boilerplate wherever they appear. */
 const SENTENCE_PATTERNS: readonly RegExp[] = [
@@ -26,6 +26,8 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:read more|read next|read also|see also|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
   // A blog feed's footer: "The post Ferry fares to rise appeared first on Harbour Daily."
   /^the post .{1,200} appeared first on .{1,80}$/i,
+  // A link to the publisher's policies: "Our Standards: The … Trust Principles."
+  /^(?:our|editorial) (?:standards|principles|ethics(?: policy)?|corrections policy)\s*:/i,
   /^share (?:this|the) (?:article|story|page|post|video)\b/i,
   /^(?:follow|like)\b.{0,60}\bon (?:x|twitter|facebook|instagram|tiktok|youtube|threads|linkedin|bluesky|whatsapp|telegram)\b/i,
   /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
@@ -84,6 +86,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
     l.startsWith('recommended') ||
     l.startsWith('related'),
   (l) => l.startsWith('the post '),
+  (l) => l.startsWith('our ') || l.startsWith('editorial '),
   (l) => l.startsWith('share '),
   (l) => l.startsWith('follow') || l.startsWith('like'),
   (l) => l.startsWith('download ') || l.startsWith('get ') || l.startsWith('install '),
@@ -116,7 +119,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
 const GUARD_WORDS =
   /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|the post |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold
@@ -132,6 +135,8 @@ const LINE_PATTERNS: readonly RegExp[] = [
   // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
   /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?![\w@.-])[\s|,/·•]*){1,12}$/i,
   /^[\p{P}\p{S}\s]*$/u,
+  // A page's reading time: "3 min read".
+  READING_TIME,
   // A sign-off that closes a wire story: "==Kyodo", "-- AFP", "(END)".
   /^(?:(?:={2,}|-{2,}|[—–])\s*\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?|\(?(?:END|ENDS|End)\)?)$/u,
 ];

@@ -96,11 +96,12 @@ export function withoutKicker(paragraph: string): string {
 
 /**
  * The heading of a list of other stories that pages put after the story ("Most Viewed", "Top
- * Stories", "You may also like", "More from Business"): where the story is over. "Related" is not
- * one: pages also set it before a single link inside the story.
+ * Stories", "You may also like", "More from Business") or of its topics ("Suggested Topics:",
+ * "Tags"): where the story is over. "Related" is not one: pages also set it before a single link
+ * inside the story.
  */
 const PAGE_END_HEADING =
-  /^(?:[▶►▸▷•·»>*■□◆◇●○→]+\s*)?(?:most (?:viewed|read|popular|shared|commented)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\p{L}\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next)\s*[:.…»>|–—-]?$/iu;
+  /^(?:[▶►▸▷•·»>*■□◆◇●○→]+\s*)?(?:most (?:viewed|read|popular|shared|commented)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\p{L}\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next|(?:suggested |related )?topics|tags|filed under|more on this story)\s*[:.…»>|–—-]?$/iu;
 
 /** Whether a paragraph is the heading of a list of other stories (see PAGE_END_HEADING). */
 export function isPageEndHeading(paragraph: string): boolean {

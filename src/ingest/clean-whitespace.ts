@@ -85,17 +85,19 @@ function endsClause(text: string): boolean {
 
 /**
  * `/^[\p{Ll}\d(]/u.test(line)`: a lower-case letter, digit or "(" opens the line (ASCII without
- * the pattern), unless the line is an item of a numbered list ("1. …", "2) …") or an e-mail
- * address alone: those start lines of their own.
+ * the pattern), unless the line is an item of a numbered list ("1. …", "2) …"), a reading time
+ * ("3 min read") or an e-mail address alone: those start lines of their own.
  */
 function opensContinuation(line: string): boolean {
   const c = line.charCodeAt(0);
-  if (c >= 48 && c <= 57) return !LIST_ITEM.test(line);
+  if (c >= 48 && c <= 57) return !LIST_ITEM.test(line) && !READING_TIME.test(line);
   if (c < 128) return ((c >= 97 && c <= 122) || c === 40) && !(line.includes('@') && EMAIL_LINE.test(line));
   return /^\p{Ll}/u.test(line);
 }
 
 const LIST_ITEM = /^\d{1,2}[.)]\s/;
+/** "3 min read", "5-minute read": a page's reading time, on a line of its own. */
+export const READING_TIME = /^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$/i;
 const EMAIL_LINE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 
 /**

@@ -46,6 +46,8 @@ describe('isBoilerplateSentence', () => {
       'Watch the full interview on RiverTV.news',
       'Follow our coverage of the floods at https://example.org/hub/floods',
       'Learn more at harbour-times.example.com.',
+      'Our Standards: The Example Trust Principles.',
+      'Editorial standards: how we report.',
       '▶ Related: Bus fares to rise next month',
       '» Read more: Port strike enters second day',
       'ⓒ Example Times.',
@@ -69,6 +71,7 @@ describe('isBoilerplateSentence', () => {
       'For more than a decade, the site example.com has hosted the archive, its founder said.',
       'Smoking is prohibited on all platforms from March, the operator said.',
       'Follow-up inspections at the plant are planned for March, the regulator said.',
+      'Our standards of care have slipped, the hospital chief admitted.',
       'The court said the book may not be published until the appeal is heard.',
     ]) {
       expect(isBoilerplateSentence(s), s).toBe(false);
@@ -88,6 +91,8 @@ describe('isBoilerplateLine', () => {
       'Share on Facebook Share on X Copy link',
       'reporter@example-news.com',
       'Share via WhatsApp | desk@example.org',
+      '3 min read',
+      '5-minute read',
     ]) {
       expect(isBoilerplateLine(line), line).toBe(true);
     }

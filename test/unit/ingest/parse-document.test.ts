@@ -79,6 +79,14 @@ describe('parseDocument: scraped text', () => {
         'Opposition parties said the targets were unrealistic.',
     );
   });
+  it('drops a reading time, link notes, a standards link and the topic list of a wire page', () => {
+    const outcome = parseFixture('scraped-wire-furniture.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.body).toBe(
+      'Exports from the harbour rose for a fourth straight month in December, port data showed on Thursday, as demand for cranes offset weak car shipments, the port authority said.\n\n' +
+        'Exports grew 6.1% year-on-year, beating a median forecast of 4.5%.',
+    );
+  });
   it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
     const outcome = parseDocument(
       'Dam repairs finish early - River Post\nJune 2, 2025 (River Post)\nThe repairs finished early.',
