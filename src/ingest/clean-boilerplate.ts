@@ -33,7 +33,7 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
   // An invitation to the publisher's own site: "Get the latest updates … on FoxNews.com.",
   // "For more on this story, visit example.com", "Follow AP's coverage … at https://apnews.com/hub/…".
-  /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:https?:\/\/\S+|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b[.!]?)$/i,
+  /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:https?:\/\/\S+|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b(?:\/\S*)?[.!]?)$/i,
   // Rights and credits for the page, not the story.
   /\ball rights reserved\b/i,
   /^(?:copyright\b|[©ⓒⒸ]|\(c\) \d{4})/i,

@@ -46,6 +46,7 @@ describe('isBoilerplateSentence', () => {
       'Watch the full interview on RiverTV.news',
       'Follow our coverage of the floods at https://example.org/hub/floods',
       'Learn more at harbour-times.example.com.',
+      'For more deals, visit www.example.com/deals',
       'Our Standards: The Example Trust Principles.',
       'Editorial standards: how we report.',
       '▶ Related: Bus fares to rise next month',
