@@ -45,15 +45,6 @@ describe('parseDocument: scraped text', () => {
         'Riders had asked for the change in a city survey, in which 72 percent backed later trains.',
     );
   });
-  it('drops a wire header line, the sign-off and the links to other stories after the story', () => {
-    const outcome = parseFixture('scraped-wire-links.txt');
-    if (!outcome.ok) throw new Error(outcome.reason);
-    expect(outcome.articles[0]!.body).toBe(
-      'The mayors of five port cities agreed Tuesday to share ferry timetables and passenger data, as operators struggle with rising fuel costs and falling winter demand.\n\n' +
-        'The agreement, signed in Busan, takes effect in April, city officials said.\n\n' +
-        'Crews at the three largest ports will also train together twice a year.',
-    );
-  });
   it('keeps a list that closes the story (a line-up), and the headlines of a page that has no prose', () => {
     const lineUp = parseDocument(
       'Seeds named for the harbour open\nJanuary 13, 2026 (Harbour Wire)\nOrganisers named the seeds on Tuesday.\n1 Ana Silva (Brazil)\n2 Mei Tanaka (Japan)\n',
@@ -70,22 +61,38 @@ describe('parseDocument: scraped text', () => {
       'Ferry operators cut winter routes as fuel costs rise\n\nPort cities sign a data sharing deal in Busan',
     );
   });
-  it("drops labelled captions and credits, and a name set above the reporter's role", () => {
-    const outcome = parseFixture('scraped-labelled-captions.txt');
-    if (!outcome.ok) throw new Error(outcome.reason);
-    expect(outcome.articles[0]!.body).toBe(
-      "MPs have passed the government's housing bill by 312 votes to 250 after a late-night debate.\n\n" +
-        'The bill will require councils to approve 300,000 new homes a year, ministers said.\n\n' +
+  // The body each page of furniture leaves: its story's paragraphs and nothing else.
+  it.each([
+    [
+      'a wire header line, the sign-off and the links to other stories after the story',
+      'scraped-wire-links.txt',
+      [
+        'The mayors of five port cities agreed Tuesday to share ferry timetables and passenger data, as operators struggle with rising fuel costs and falling winter demand.',
+        'The agreement, signed in Busan, takes effect in April, city officials said.',
+        'Crews at the three largest ports will also train together twice a year.',
+      ],
+    ],
+    [
+      "labelled captions and credits, and a name set above the reporter's role",
+      'scraped-labelled-captions.txt',
+      [
+        "MPs have passed the government's housing bill by 312 votes to 250 after a late-night debate.",
+        'The bill will require councils to approve 300,000 new homes a year, ministers said.',
         'Opposition parties said the targets were unrealistic.',
-    );
-  });
-  it('drops a reading time, link notes, a standards link and the topic list of a wire page', () => {
-    const outcome = parseFixture('scraped-wire-furniture.txt');
-    if (!outcome.ok) throw new Error(outcome.reason);
-    expect(outcome.articles[0]!.body).toBe(
-      'Exports from the harbour rose for a fourth straight month in December, port data showed on Thursday, as demand for cranes offset weak car shipments, the port authority said.\n\n' +
+      ],
+    ],
+    [
+      'a reading time, link notes, a standards link and the topic list of a wire page',
+      'scraped-wire-furniture.txt',
+      [
+        'Exports from the harbour rose for a fourth straight month in December, port data showed on Thursday, as demand for cranes offset weak car shipments, the port authority said.',
         'Exports grew 6.1% year-on-year, beating a median forecast of 4.5%.',
-    );
+      ],
+    ],
+  ] as const)('drops %s', (_what, fixture, body) => {
+    const outcome = parseFixture(fixture);
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.articles[0]!.body).toBe(body.join('\n\n'));
   });
   it('strips a " - Outlet" suffix from the headline when the date line names that outlet', () => {
     const outcome = parseDocument(
