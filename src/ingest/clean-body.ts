@@ -49,9 +49,9 @@ function dropLabelledCaptions(paragraphs: string[]): string[] {
   return out;
 }
 /** What a scraped link says of itself: "… the ministry said, opens new tab.", "(opens in a new window)". */
-const NEW_TAB_NOTE = /,?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?/g;
+const NEW_TAB_NOTE = /,?[ \t]{0,3}\(?opens (?:in )?(?:a )?new (?:tab|window)\)?/g;
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
-const TRUNCATION_MARK = /\s*[[(](?:…|\.\.\.)[\])]$/;
+const TRUNCATION_MARK = / ?[[(](?:…|\.\.\.)[\])]$/;
 
 /**
  * Text in which splitSentences may find a boundary: a ".", "!" or "?" (and any closing quotes or

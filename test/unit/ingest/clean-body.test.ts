@@ -121,6 +121,16 @@ describe('cleanBody', () => {
         'The terminal opened in 1962 and handled two million passengers a year at its peak.',
     );
   });
+  it('cleans long runs of spaces, capitals and dotted words like any other text', () => {
+    // Inputs that make a careless pattern backtrack for minutes; each must come back at once.
+    expect(cleanBody(`Harbour news.${' '.repeat(250_000)}Fares rise, opens new tab`)).toBe(
+      'Harbour news. Fares rise',
+    );
+    expect(cleanBody(`Harbour news.${' '.repeat(250_000)}Fares rise. […]`)).toBe('Harbour news. Fares rise.');
+    const caps = `AB ${'CD '.repeat(50_000)}end.`;
+    expect(cleanBody(caps)).toBe(caps);
+    expect(cleanBody(`Get the news on ${'a.'.repeat(50_000)}com`)).toBe('');
+  });
   it('returns an empty body for a page of furniture only', () => {
     expect(cleanBody('Advertisement\nShare this article\nSign up for our newsletter')).toBe('');
   });
