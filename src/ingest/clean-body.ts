@@ -21,7 +21,7 @@ import {
 import { startsWithDateline } from './clean-dateline.js';
 import { dropRepeatedParagraphs } from './clean-duplicates.js';
 import { decodeEntities } from './clean-entities.js';
-import { isKickerLink, isPageEndHeading, isRelatedStoryLine, withoutKicker } from './clean-related.js';
+import { isPageEndHeading, isRelatedStoryLine, readKicker } from './clean-related.js';
 import { collapseWhitespace, pieceCount, splitParagraphs } from './clean-whitespace.js';
 import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
 
@@ -86,14 +86,10 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const repaired = repairApostrophes(whole);
   // The heading of a list of other stories ends the story, as a teaser does.
   if (isPageEndHeading(repaired)) return PAGE_END;
-  if (
-    repaired === '' ||
-    isRelatedStoryLine(repaired) ||
-    isKickerLink(repaired) ||
-    isBoilerplateLine(repaired)
-  )
-    return DROPPED;
-  const p = withoutKicker(repaired);
+  if (repaired === '' || isRelatedStoryLine(repaired) || isBoilerplateLine(repaired)) return DROPPED;
+  const kicker = readKicker(repaired);
+  if (kicker.link) return DROPPED;
+  const p = kicker.text;
   const byline = bylineKind(p);
   if (byline === 'dated-byline') return { kind: 'dated-byline', text: p };
   if (byline) return { kind: 'byline', text: p };

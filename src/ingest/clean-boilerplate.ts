@@ -4,7 +4,12 @@
  * phrasings only, never one site's strings.
  */
 
-import { pieceCount, READING_TIME } from './clean-whitespace.js';
+import { BULLETS, EMAIL, pieceCount, READING_TIME } from './clean-whitespace.js';
+
+/** How an invitation to the publisher's site opens ("Get the latest …", "For more on this story, …"). */
+const INVITATION =
+  'get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest)';
+const INVITATION_OPENING = new RegExp(`^(?:${INVITATION})\\b`);
 
 /** Sentences that are boilerplate wherever they appear. */
 const SENTENCE_PATTERNS: readonly RegExp[] = [
@@ -33,7 +38,10 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^(?:download|get|install) (?:the|our) .{0,30}\bapp\b/i,
   // An invitation to the publisher's own site: "Get the latest updates … on FoxNews.com.",
   // "For more on this story, visit example.com", "Follow AP's coverage … at https://apnews.com/hub/…".
-  /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b.{0,160}\b(?:on|at|visit|to) (?:https?:\/\/\S+|(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.(?:com|org|net|co\.uk|news|tv)\b(?:\/\S*)?[.!]?)$/i,
+  new RegExp(
+    `^(?:${INVITATION})\\b.{0,160}\\b(?:on|at|visit|to) (?:https?:\\/\\/\\S+|(?:www\\.)?[a-z\\d-]+(?:\\.[a-z\\d-]+)*\\.(?:com|org|net|co\\.uk|news|tv)\\b(?:\\/\\S*)?[.!]?)$`,
+    'i',
+  ),
   // Rights and credits for the page, not the story.
   /\ball rights reserved\b/i,
   /^(?:copyright\b|[©ⓒⒸ]|\(c\) \d{4})/i,
@@ -90,10 +98,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.startsWith('share '),
   (l) => l.startsWith('follow') || l.startsWith('like'),
   (l) => l.startsWith('download ') || l.startsWith('get ') || l.startsWith('install '),
-  (l) =>
-    /^(?:get|find|read|watch|see|check out|visit|follow|learn more|stay up to date|keep up|for (?:more|the latest))\b/.test(
-      l,
-    ) && /\.(?:com|org|net|co\.uk|news|tv)\b|https?:\/\//.test(l),
+  (l) => INVITATION_OPENING.test(l) && /\.(?:com|org|net|co\.uk|news|tv)\b|https?:\/\//.test(l),
   (l) => l.includes('all rights reserved'),
   (l) => l.startsWith('copyright') || l.startsWith('©') || l.startsWith('ⓒ') || l.startsWith('(c) '),
   (l) =>
@@ -133,7 +138,10 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
 const LINE_PATTERNS: readonly RegExp[] = [
   /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
   // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
-  /^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?![\w@.-])[\s|,/·•]*){1,12}$/i,
+  new RegExp(
+    `^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|${EMAIL})(?![\\w@.-])[\\s|,/·•]*){1,12}$`,
+    'i',
+  ),
   /^[\p{P}\p{S}\s]*$/u,
   // A page's reading time: "3 min read".
   READING_TIME,
@@ -177,7 +185,7 @@ export function isBoilerplateSentence(sentence: string, words = true): boolean {
 }
 
 /** Bullets and arrows that pages set before links and prompts. */
-const BULLET = /^[▶►▸▷•·»>*■□◆◇●○→]+\s*/;
+const BULLET = new RegExp(`^[${BULLETS}]+\\s*`);
 
 function withoutBullet(text: string): string {
   const c = text.charCodeAt(0);

@@ -1,4 +1,4 @@
-import { pieceCount, visibleLength } from './clean-whitespace.js';
+import { BULLETS, pieceCount, visibleLength } from './clean-whitespace.js';
 
 /**
  * Inline "related story" links that some sites set in capitals between paragraphs: "NATO WARNS
@@ -72,26 +72,29 @@ function kicker(paragraph: string): { label: string; rest: string } | null {
 }
 
 /**
- * An inline link to another story set as an all-caps kicker and a headline ("CAUGHT ON CAMERA:
- * Unseen video shows …", "WATCH: Senator says …"): the headline has at most 18 words and does not
- * end like a sentence.
+ * A paragraph read for an all-caps kicker (see KICKER): `link` when the kicker sits over a linked
+ * headline ("CAUGHT ON CAMERA: Unseen video shows …", "WATCH: Senator says …": at most 18 words,
+ * not ending like a sentence); otherwise `text` is the paragraph without a kicker that opens a
+ * sentence ("FIRST ON FOX: The father of …" → "The father of …"), or the paragraph as it is.
  */
-export function isKickerLink(paragraph: string): boolean {
+export function readKicker(paragraph: string): { link: boolean; text: string } {
   const k = kicker(paragraph);
-  return (
-    k !== null &&
-    !endsLikeSentence(k.rest) &&
-    pieceCount(k.rest, LINKED_HEADLINE_WORDS + 1) <= LINKED_HEADLINE_WORDS
-  );
+  if (k === null) return { link: false, text: paragraph };
+  if (endsLikeSentence(k.rest)) return { link: false, text: k.rest };
+  return {
+    link: pieceCount(k.rest, LINKED_HEADLINE_WORDS + 1) <= LINKED_HEADLINE_WORDS,
+    text: paragraph,
+  };
 }
 
-/**
- * A paragraph without the all-caps kicker that opens it, when what follows is a sentence ("FIRST ON
- * FOX: The father of …" → "The father of …"); the paragraph as it is otherwise.
- */
+/** Whether a paragraph is a link under an all-caps kicker (see readKicker). */
+export function isKickerLink(paragraph: string): boolean {
+  return readKicker(paragraph).link;
+}
+
+/** A paragraph without the all-caps kicker that opens a sentence (see readKicker). */
 export function withoutKicker(paragraph: string): string {
-  const k = kicker(paragraph);
-  return k !== null && endsLikeSentence(k.rest) ? k.rest : paragraph;
+  return readKicker(paragraph).text;
 }
 
 /**
@@ -100,8 +103,10 @@ export function withoutKicker(paragraph: string): string {
  * "Tags"): where the story is over. "Related" is not one: pages also set it before a single link
  * inside the story.
  */
-const PAGE_END_HEADING =
-  /^(?:[▶►▸▷•·»>*■□◆◇●○→]+\s*)?(?:most (?:viewed|read|popular|shared|commented)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\p{L}\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next|(?:suggested |related )?topics|tags|filed under|more on this story)\s*[:.…»>|–—-]?$/iu;
+const PAGE_END_HEADING = new RegExp(
+  `^(?:[${BULLETS}]+\\s*)?(?:most (?:viewed|read|popular|shared|commented)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\\p{L}\\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next|(?:suggested |related )?topics|tags|filed under|more on this story)\\s*[:.…»>|–—-]?$`,
+  'iu',
+);
 
 /** Whether a paragraph is the heading of a list of other stories (see PAGE_END_HEADING). */
 export function isPageEndHeading(paragraph: string): boolean {

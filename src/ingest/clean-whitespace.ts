@@ -96,9 +96,13 @@ function opensContinuation(line: string): boolean {
 }
 
 const LIST_ITEM = /^\d{1,2}[.)]\s/;
+/** An e-mail address, as a pattern source. */
+export const EMAIL = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
+/** Bullets and arrows that pages set before links and prompts, as a character class's contents. */
+export const BULLETS = '▶►▸▷•·»>*■□◆◇●○→';
 /** "3 min read", "5-minute read": a page's reading time, on a line of its own. */
 export const READING_TIME = /^\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read$/i;
-const EMAIL_LINE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+const EMAIL_LINE = new RegExp(`^${EMAIL}$`);
 
 /**
  * `text.split(/\s+/).length` (whitespace runs plus one), counted only up to `cap`: the answer is
