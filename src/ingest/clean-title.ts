@@ -23,9 +23,27 @@ const NAME_PARTICLES = new Set([
   'di',
 ]);
 
-/** A headline as text: entities decoded, lost apostrophes restored, whitespace collapsed. */
+/**
+ * A wire service's version label before a headline: "(LEAD)", "(2nd LD)", "(URGENT)",
+ * "UPDATE 2-", "REFILE-", "CORRECTED-", "WRAPUP 1-". It says which take of a story this is, not
+ * what happened; takes of one story then read (and deduplicate) as one. A publisher's own "UPDATE:"
+ * or "BREAKING:" is part of its headline and stays.
+ */
+const VERSION_LABEL =
+  /^(?:\((?:LEAD|\d+(?:st|nd|rd|th) LD|LD|URGENT|UPDATED?|CORRECTED|ADVANCE)\)\s*|(?:UPDATE(?: \d+)?|CORRECTED|REFILE|RPT|WRAPUP(?: \d+)?)\s*-\s*)+/;
+
+/**
+ * A headline as text: entities decoded, lost apostrophes restored, whitespace collapsed, a wire
+ * service's version label ("(2nd LD)", "UPDATE 2-") removed.
+ */
 export function cleanTitle(raw: string): string {
-  return repairApostrophes(collapseWhitespace(decodeEntities(raw)));
+  const title = repairApostrophes(collapseWhitespace(decodeEntities(raw)));
+  const c = title.charCodeAt(0);
+  // Labels open with "(" or a capital letter followed by another: most headlines are spared the pattern.
+  if (c !== 40 && !(c >= 65 && c <= 90 && title.charCodeAt(1) >= 65 && title.charCodeAt(1) <= 90))
+    return title;
+  const bare = title.replace(VERSION_LABEL, '');
+  return bare === '' ? title : bare;
 }
 
 /** An outlet name as text: entities decoded, whitespace collapsed, a bare "https-//www." prefix removed. */

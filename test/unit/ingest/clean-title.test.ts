@@ -13,6 +13,22 @@ describe('cleanTitle and cleanOutlet', () => {
       `Lee's trip: Japan's "shuttle" talks`,
     );
   });
+  it("removes a wire service's version label, and keeps a publisher's own labels and capitals", () => {
+    expect(cleanTitle('(2nd LD) Ferry fares to rise 5% in April')).toBe('Ferry fares to rise 5% in April');
+    expect(cleanTitle('(LEAD) Port strike ends')).toBe('Port strike ends');
+    expect(cleanTitle('(URGENT) Storm warning for the coast')).toBe('Storm warning for the coast');
+    expect(cleanTitle('REFILE-UPDATE 2-Harbour exports rise')).toBe('Harbour exports rise');
+    for (const title of [
+      '(News Focus) Ports weigh options',
+      'BREAKING: Ferry sinks off the coast',
+      'UPDATE: Port reopens',
+      'LIVE: Election results',
+      'NATO allies meet',
+      'UPDATE',
+    ]) {
+      expect(cleanTitle(title)).toBe(title);
+    }
+  });
   it('turns a bare site address into a readable outlet name', () => {
     expect(cleanOutlet('https-//www.semafor.com')).toBe('semafor.com');
     expect(cleanOutlet('The Japan&nbsp;Times')).toBe('The Japan Times');
