@@ -761,18 +761,16 @@ export class StoryGrouper {
       best = s;
       bestScore = score;
     }
-    let joined: number;
-    if (story >= 0) {
-      joined = best >= 0 ? this.merge(best, story) : story;
-    } else if (best >= 0) {
-      this.artStory[probes[0]!] = best;
-      this.storyList[best]!.members.push(probes[0]!); // the newest slot: members stay ascending
-      joined = best;
-    } else {
-      this.newStory(probes, undefined);
+    if (best < 0) {
+      if (story < 0) this.newStory(probes, undefined);
       return;
     }
-    if (best < 0) return;
+    let joined = best;
+    if (story >= 0) joined = this.merge(best, story);
+    else {
+      this.artStory[probes[0]!] = best;
+      this.storyList[best]!.members.push(probes[0]!); // the newest slot: members stay ascending
+    }
     // The group bridges its story to others it would have joined as well: each is merged in when the
     // two stories, as wholes, score what a group needs to join a story, plus a margin.
     also.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
@@ -789,12 +787,13 @@ export class StoryGrouper {
   private storiesLink(a: number, b: number): boolean {
     const sa = this.storyList[a]!;
     const sb = this.storyList[b]!;
-    const [small, large, li] = sa.members.length <= sb.members.length ? [sa, sb, b] : [sb, sa, a];
-    const smallIndex = small === sa ? a : b;
+    const [si, li] = sa.members.length <= sb.members.length ? [a, b] : [b, a];
+    const small = this.storyList[si]!;
+    const large = this.storyList[li]!;
     this.pairA.length = 0;
     this.pairB.length = 0;
     this.pairP.length = 0;
-    for (const x of small.members) this.probe(x, smallIndex);
+    for (const x of small.members) this.probe(x, si);
     const pairs: number[] = [];
     for (let i = 0; i < this.pairP.length; i++) if (this.artStory[this.pairB[i]!] === li) pairs.push(i);
     if (pairs.length === 0) return false;
