@@ -160,18 +160,37 @@ export function mtimeDate(mtime: Date): ParsedDate {
 }
 
 /**
- * The document's date, or the file's modification time with a warning when the date is missing
- * or unreadable. `raw` is the date as written, for the warning ('' when the document has none).
+ * How far a document's date may lie past its file's modification time: a page cannot be published
+ * after it was saved, but a date in another time zone or a scheduled release can run a little ahead.
+ */
+const MAX_AHEAD_OF_FILE_MS = 2 * 86_400_000;
+
+/** Whether a date lies too far past the file's modification time to be its publication date. */
+function isAfterFile(date: ParsedDate, mtime: Date): boolean {
+  const saved = mtime.getTime();
+  if (Number.isNaN(saved)) return false;
+  const start = Date.parse(date.datePrecision === 'day' ? `${date.publishedAt}T00:00:00Z` : date.publishedAt);
+  return start - saved > MAX_AHEAD_OF_FILE_MS;
+}
+
+/**
+ * The document's date, or the file's modification time with a warning when the date is missing,
+ * unreadable, or later than the file itself (a bad date: "2099" would otherwise top every briefing
+ * as the newest story). `raw` is the date as written, for the warning ('' when the document has none).
  */
 export function dateOrMtime(
   parsed: ParsedDate | null,
   raw: string,
   mtime: Date,
 ): { date: ParsedDate; warning: string | null } {
-  if (parsed) return { date: parsed, warning: null };
+  if (parsed && !isAfterFile(parsed, mtime)) return { date: parsed, warning: null };
   const shown = raw.replace(/\s+/g, ' ').trim();
   const quoted = shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
-  const why = isAmbiguousDate(shown) ? 'ambiguous date, day or month first' : 'no usable date';
+  const why = parsed
+    ? 'date later than the file itself'
+    : isAmbiguousDate(shown)
+      ? 'ambiguous date, day or month first'
+      : 'no usable date';
   return {
     date: mtimeDate(mtime),
     warning: `${shown === '' ? 'no date' : `${why} ("${quoted}")`}; using the file's modification time`,

@@ -225,6 +225,21 @@ describe('parseDocument: dates and other formats', () => {
     expect(outcome.ok && outcome.warnings).toEqual([`no date; using the file's modification time`]);
     expect(outcome.ok && outcome.articles[0]!.body).toBe('Nothing happened at the harbour today.');
   });
+  it('does not trust a date later than the file itself, but allows a day of time zones', () => {
+    const page = (date: string) =>
+      parseDocument(`Rocket lifts off\n${date} (Space Wire)\n\nThe rocket lifted off on time.\n`, ctx);
+    const bad = page('March 3, 2099');
+    if (!bad.ok) throw new Error(bad.reason);
+    expect(bad.articles[0]!.publishedAt).toBe('2026-01-14T09:00:00Z');
+    expect(bad.warnings).toEqual([
+      `date later than the file itself ("March 3, 2099"); using the file's modification time`,
+    ]);
+    const ahead = page('January 15, 2026');
+    expect(ahead.ok && ahead.articles[0]!.publishedAt).toBe('2026-01-15');
+    expect(ahead.ok && ahead.warnings).toEqual([]);
+    const front = parseDocument('---\ntitle: Rocket lifts off\ndate: 2031-05-01\n---\nIt flew.\n', ctx);
+    expect(front.ok && front.articles[0]!.publishedAt).toBe('2026-01-14T09:00:00Z');
+  });
   it('leaves RSS and Atom documents to the feed reader', () => {
     expect(parseDocument('<?xml version="1.0"?><rss></rss>', ctx)).toEqual({
       ok: false,
