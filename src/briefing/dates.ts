@@ -25,17 +25,22 @@ function plural(n: number, unit: string): string {
 
 /**
  * How long ago, at the precision of the date: a day-only date says "today", "yesterday",
- * "3 days ago"; an instant says "5 hours ago". Future dates (clock skew) read as "just now"/"today".
+ * "3 days ago"; an instant says "5 hours ago". A date up to an hour ahead (clock skew) reads as
+ * "just now", a day-only date up to a day ahead (time zones) as "today"; one further ahead of the
+ * briefing's clock (a briefing asked for an earlier time than the newest news) says so: "in 6 days",
+ * "in 3 hours".
  */
 export function relativeTime(publishedAt: string, now: Date): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(publishedAt)) {
     const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
     const days = Math.round((today - Date.parse(`${publishedAt}T00:00:00Z`)) / 86_400_000);
-    if (days <= 0) return 'today';
+    // A day ahead is still today somewhere east of UTC (a Seoul paper's date at 20:00 UTC).
+    if (days === 0 || days === -1) return 'today';
     if (days === 1) return 'yesterday';
-    return `${describeAge(days * 24)} ago`;
+    return days < 0 ? `in ${describeAge(-days * 24)}` : `${describeAge(days * 24)} ago`;
   }
   const hours = (now.getTime() - Date.parse(publishedAt)) / 3_600_000;
+  if (hours < -1) return `in ${describeAge(-hours)}`;
   if (hours < 1 / 60) return 'just now';
   if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min ago`;
   return `${describeAge(hours)} ago`;
