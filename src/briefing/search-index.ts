@@ -1,4 +1,4 @@
-import { Analyser, IdList, terms } from '../text/index.js';
+import { Analyser, IdList, PLACES_IN, terms } from '../text/index.js';
 import { PostingsPool } from './postings.js';
 
 /**
@@ -42,6 +42,8 @@ const B = { title: 0.5, tags: 0.3, body: 0.75 } as const;
 const K1 = 1.2;
 /** Weight of a prefix expansion relative to an exact term match. */
 const PREFIX_WEIGHT = 0.5;
+/** Weight of a country's city or seat of government ("japan" → "tokyo") relative to the country. */
+const PLACE_WEIGHT = 0.5;
 /** Query terms shorter than this are matched exactly only. */
 const MIN_PREFIX_LENGTH = 3;
 const MAX_EXPANSIONS = 64;
@@ -247,8 +249,7 @@ export class SearchIndex {
     const { stamp, state, postings } = this;
     for (let q = 0; q < queryTerms.length; q++) {
       const expansions = this.expand(queryTerms[q]!, options.prefix !== false);
-      for (const [t, weight] of expansions) {
-        const df = postings.count(t);
+      for (const [t, weight, df] of expansions) {
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let block = postings.head(t); block !== 0; block = postings.next(block)) {
           const slots = postings.slotsOf(block);
@@ -288,11 +289,22 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Index terms (ids) a query term matches: itself (weight 1) and the terms it prefixes (lower weight). */
-  private expand(queryTerm: string, prefix: boolean): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
+  /**
+   * Index terms a query term matches, each with its weight and the document frequency its idf is
+   * read from: itself (weight 1), a country's cities (text/places.ts) and the terms it prefixes
+   * (lower weights). A city stands in for its country, so its idf is the pair's (documents with
+   * either, at most): a rare city name must not outweigh the country itself.
+   */
+  private expand(queryTerm: string, prefix: boolean): Array<[term: number, weight: number, df: number]> {
+    const out: Array<[number, number, number]> = [];
     const exact = this.analyser.idOfTerm(queryTerm);
-    if (exact >= 0 && this.listed[exact]) out.push([exact, 1]);
+    const exactDf = exact >= 0 && this.listed[exact] ? this.postings.count(exact) : 0;
+    if (exactDf > 0) out.push([exact, 1, exactDf]);
+    for (const place of placeTerms().get(queryTerm) ?? []) {
+      const t = this.analyser.idOfTerm(place);
+      if (t >= 0 && this.listed[t])
+        out.push([t, PLACE_WEIGHT, Math.min(this.liveCount, exactDf + this.postings.count(t))]);
+    }
     if (!prefix || queryTerm.length < MIN_PREFIX_LENGTH) return out;
     const bucket = this.buckets.get(queryTerm.slice(0, BUCKET));
     if (!bucket) return out;
@@ -306,7 +318,7 @@ export class SearchIndex {
       expansions.length = MAX_EXPANSIONS;
     }
     for (const t of expansions) {
-      out.push([t, PREFIX_WEIGHT * (queryTerm.length / this.analyser.term(t).length)]);
+      out.push([t, PREFIX_WEIGHT * (queryTerm.length / this.analyser.term(t).length), this.postings.count(t)]);
     }
     return out;
   }
@@ -335,6 +347,20 @@ export class SearchIndex {
       if (this.state[slot] === REMOVED) this.state[slot] = 0;
     this.removedCount = 0;
   }
+}
+
+let places: Map<string, string[]> | null = null;
+
+/** PLACES_IN as index terms: the analysed country → its cities' analysed terms. Built on first use. */
+function placeTerms(): ReadonlyMap<string, readonly string[]> {
+  if (places) return places;
+  const built = new Map<string, string[]>();
+  for (const [country, cities] of PLACES_IN) {
+    const key = terms(country)[0];
+    if (key) built.set(key, cities.flatMap((city) => terms(city)));
+  }
+  places = built;
+  return built;
 }
 
 function norm(b: number, length: number, avg: number): number {

@@ -156,6 +156,7 @@ const PAIRS: Record<string, string> = {
   tibetan: 'tibet',
   tunisian: 'tunisia',
   turkish: 'turkey',
+  turkiye: 'turkey',
   turkmen: 'turkmenistan',
   ugandan: 'uganda',
   ukrainian: 'ukraine',

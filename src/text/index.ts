@@ -1,5 +1,6 @@
 export { Analyser, IdList, terms } from './analyser.js';
 export { fold } from './fold.js';
+export { PLACES_IN } from './places.js';
 export { splitSentences } from './sentences.js';
 export { stem } from './stem.js';
 export { STOPWORDS } from './stopwords.js';

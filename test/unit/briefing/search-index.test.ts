@@ -34,6 +34,27 @@ describe('SearchIndex', () => {
     expect(found).toContain(1);
     expect(found).toContain(2);
     expect(found).not.toContain(3);
+    expect(found.indexOf(0)).toBeGreaterThan(found.indexOf(1)); // Seoul, below Korea itself
+  });
+
+  it('finds a story that names only the capital for its country, below one that names the country', () => {
+    const places = indexOf([
+      { title: 'Tokyo governor calls snap election' },
+      { title: 'Japan governor calls snap election' },
+      { title: 'Kremlin rejects ceasefire plan', body: 'Moscow said the plan was unacceptable.' },
+      { title: 'Air travel rebounds in Buenos Aires' },
+      { title: 'ICE director Lyons defends raids' },
+      { title: 'Türkiye exports hit a record' },
+    ]);
+    expect(ranked(places, 'japan')).toEqual([1, 0]);
+    expect(ranked(places, 'japanese')).toEqual([1, 0]);
+    expect(ranked(places, 'russia')).toEqual([2]);
+    expect(ranked(places, 'turkey')).toEqual([5]); // the country's own name for itself
+    // A city finds itself, not its whole country; names that stem to common words are not places.
+    expect(ranked(places, 'tokyo')).toEqual([0]);
+    expect(ranked(places, 'argentina')).toEqual([]);
+    expect(ranked(places, 'france')).toEqual([]);
+    expect(ranked(index, 'korea')).toContain(0); // "Seoul hosts summit …"
   });
 
   it('ranks a title match above a passing mention in the body', () => {
