@@ -21,7 +21,8 @@ export interface BriefingSource {
 /**
  * Topic → briefing: each matching article lifts its story; the story's relevance is its best
  * article's BM25F score times the square of the share of query words that article matched (so
- * "south korea" prefers articles with both words); stories are ranked (rank.ts), paged, and a notice
+ * "south korea" prefers articles with both words), scaled down when the topic is an aside in the story
+ * (named in one headline of five); stories are ranked (rank.ts), paged, and a notice
  * says when nothing matched or only old stories did.
  */
 export function buildBriefing(
@@ -98,15 +99,41 @@ const VIEW_FIELDS: CandidateFields<StoryView> = {
   titleTerms: (view) => view.titleTerms,
 };
 
-/** Scratch for bestPerStory: per story number, the best relevance and the briefing that set it. */
+/**
+ * Below this share of a story's articles matching, the topic is an aside in the story and its
+ * relevance is scaled down (topicShare).
+ */
+const ASIDE_SHARE = 1 / 3;
+
+/**
+ * The story's relevance from its best article's and from how much of the story matches: `on` is
+ * the sum of its matching articles' coordination factors. A story where at least a third of the
+ * articles match keeps its best article's score; below that the topic is an aside (a stray item in
+ * a Google News cluster, one mention in a big story) and the score falls linearly to half of it:
+ * one headline of five keeps 80 %.
+ */
+function topicShare(best: number, on: number, articles: number): number {
+  const share = on / Math.max(1, articles);
+  return share >= ASIDE_SHARE ? best : best * (0.5 + (0.5 * share) / ASIDE_SHARE);
+}
+
+/** Scratch for bestPerStory: per story number, the best relevance, the matching share and the briefing that set them. */
 let bestRelevance = new Float64Array(1024);
+let matchingShare = new Float64Array(1024);
 let bestStamp = new Int32Array(1024);
 let stampNo = 0;
 
+function grow<T extends Float64Array | Int32Array>(array: T, n: number): T {
+  if (n < array.length) return array;
+  const next = new (array.constructor as new (size: number) => T)(Math.max(2 * array.length, n + 1));
+  next.set(array);
+  return next;
+}
+
 /**
- * Each matching story with the best relevance among its articles (BM25F score × coordination), in
- * the order of their first hit. Stories are told apart by id: within one briefing a story id has
- * one view object.
+ * Each matching story with its relevance (topicShare of its best article's BM25F score ×
+ * coordination), in the order of their first hit. Stories are told apart by id: within one
+ * briefing a story id has one view object.
  */
 function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryView[]; relevance: number[] } {
   const views: StoryView[] = [];
@@ -123,41 +150,47 @@ function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryV
     for (let i = 0; i < hits.slots.length; i++) {
       const n = storyIndexAt(hits.slots[i]!);
       if (n < 0) continue;
-      const r = hits.scores[i]! * (hits.matchedTerms[i]! / terms) ** 2;
-      if (n >= bestStamp.length) {
-        const size = Math.max(2 * bestStamp.length, n + 1);
-        const stamps = new Int32Array(size);
-        stamps.set(bestStamp);
-        bestStamp = stamps;
-        const values = new Float64Array(size);
-        values.set(bestRelevance);
-        bestRelevance = values;
-      }
+      const coordination = (hits.matchedTerms[i]! / terms) ** 2;
+      const r = hits.scores[i]! * coordination;
+      bestStamp = grow(bestStamp, n);
+      bestRelevance = grow(bestRelevance, n);
+      matchingShare = grow(matchingShare, n);
       if (bestStamp[n] !== stamp) {
         bestStamp[n] = stamp;
         bestRelevance[n] = r;
+        matchingShare[n] = coordination;
         where.push(n);
-      } else if (r > bestRelevance[n]!) bestRelevance[n] = r;
+      } else {
+        if (r > bestRelevance[n]!) bestRelevance[n] = r;
+        matchingShare[n]! += coordination;
+      }
     }
     for (const n of where) {
-      views.push(storyByIndex(n));
-      relevance.push(bestRelevance[n]!);
+      const view = storyByIndex(n);
+      views.push(view);
+      relevance.push(topicShare(bestRelevance[n]!, matchingShare[n]!, view.articles.length));
     }
     return { views, relevance };
   }
   const at = new Map<string, number>();
+  const on: number[] = [];
   for (let i = 0; i < hits.slots.length; i++) {
     const article = source.articleAt(hits.slots[i]!);
     if (!article) continue;
     const view = source.storyOf(article.id);
     if (!view) continue;
-    const r = hits.scores[i]! * (hits.matchedTerms[i]! / terms) ** 2;
+    const coordination = (hits.matchedTerms[i]! / terms) ** 2;
+    const r = hits.scores[i]! * coordination;
     const k = at.get(view.id);
     if (k === undefined) {
       at.set(view.id, views.length);
       views.push(view);
       relevance.push(r);
-    } else if (r > relevance[k]!) relevance[k] = r;
+      on.push(coordination);
+    } else {
+      if (r > relevance[k]!) relevance[k] = r;
+      on[k]! += coordination;
+    }
   }
-  return { views, relevance };
+  return { views, relevance: relevance.map((r, k) => topicShare(r, on[k]!, views[k]!.articles.length)) };
 }

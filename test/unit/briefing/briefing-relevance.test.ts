@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { NewsEngine } from '../../../src/briefing/engine.js';
+import { parseDocument } from '../../../src/ingest/parse-document.js';
+
+const NOW = new Date('2026-01-07T00:00:00Z');
+const ctx = { origin: '/news/item.md', mtime: NOW };
+
+/** A Google News item (input format a): one story whose members are these headlines. */
+function item(date: string, headlines: Array<[title: string, outlet: string]>) {
+  const li = headlines
+    .map(
+      ([title, outlet], i) =>
+        `<li><a href="https://news.google.com/rss/articles/${date}-${outlet.replace(/\W/g, '')}-${i}" target="_blank">${title}</a>&nbsp;&nbsp;<font color="#6f6f6f">${outlet}</font></li>`,
+    )
+    .join('');
+  const text = `---\ntitle: "${headlines[0]![0]} - ${headlines[0]![1]}"\ndate: ${date}\n---\n<ol>${li}</ol>\n`;
+  const outcome = parseDocument(text, { ...ctx, origin: `/news/${headlines[0]![1]}.md` });
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return outcome.articles;
+}
+
+describe('story relevance', () => {
+  const engine = new NewsEngine();
+  // A story about China, every headline naming it, in long headlines.
+  engine.add(
+    item('2026-01-06', [
+      ['China and Pakistan reaffirm their long partnership as regional outreach deepens', 'Wire One'],
+      ['Pakistan and China call for verifiable steps against militant groups in the region', 'Wire Two'],
+      ['China calls for a closer community with Pakistan at talks in the capital', 'Wire Three'],
+      ['Foreign ministers of China and Pakistan meet for strategic dialogue this week', 'Wire Four'],
+      ['China pledges support for Pakistan economy during high level visit', 'Wire Five'],
+    ]),
+  );
+  // A story about Turkish exports whose cluster holds one stray headline about China.
+  engine.add(
+    item('2026-01-06', [
+      ['Turkish defence and aviation exports cross ten billion threshold', 'Paper One'],
+      ['China BYD tops Tesla', 'Paper Two'],
+      ['Turkish trade gap widens, raising fresh market jitters', 'Paper Three'],
+      ['Turkish goods exports top record as president hails growth', 'Paper Four'],
+      ['Turkish exports and imports show growth under special trade system', 'Paper Five'],
+    ]),
+  );
+
+  it('puts a story about the topic above one that names it in a single stray headline', () => {
+    const briefing = engine.brief('china', { now: NOW, limit: 5 });
+    expect(briefing.stories.map((s) => s.title)).toEqual([
+      'China and Pakistan reaffirm their long partnership as regional outreach deepens',
+      'Turkish defence and aviation exports cross ten billion threshold',
+    ]);
+  });
+
+  it('finds a story that names only the capital when asked for the country', () => {
+    const capitals = new NewsEngine();
+    capitals.add(item('2026-01-06', [['Beijing hosts talks on supply chains', 'Wire One']]));
+    capitals.add(item('2026-01-06', [['Tokyo fish auction sets a record', 'Wire Two']]));
+    expect(capitals.brief('china', { now: NOW }).stories.map((s) => s.title)).toEqual([
+      'Beijing hosts talks on supply chains',
+    ]);
+  });
+});
