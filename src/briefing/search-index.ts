@@ -318,7 +318,11 @@ export class SearchIndex {
       expansions.length = MAX_EXPANSIONS;
     }
     for (const t of expansions) {
-      out.push([t, PREFIX_WEIGHT * (queryTerm.length / this.analyser.term(t).length), this.postings.count(t)]);
+      out.push([
+        t,
+        PREFIX_WEIGHT * (queryTerm.length / this.analyser.term(t).length),
+        this.postings.count(t),
+      ]);
     }
     return out;
   }
@@ -357,7 +361,11 @@ function placeTerms(): ReadonlyMap<string, readonly string[]> {
   const built = new Map<string, string[]>();
   for (const [country, cities] of PLACES_IN) {
     const key = terms(country)[0];
-    if (key) built.set(key, cities.flatMap((city) => terms(city)));
+    if (key)
+      built.set(
+        key,
+        cities.flatMap((city) => terms(city)),
+      );
   }
   places = built;
   return built;

@@ -20,7 +20,7 @@ describe('dates', () => {
     expect(relativeTime('2026-01-14T09:30:00Z', NOW)).toBe('just now');
   });
 
-  it('says a date is ahead of the briefing\'s clock instead of calling it today', () => {
+  it("says a date is ahead of the briefing's clock instead of calling it today", () => {
     expect(relativeTime('2026-01-15', NOW)).toBe('today'); // already the 15th in Seoul
     expect(relativeTime('2026-01-20', NOW)).toBe('in 6 days');
     expect(relativeTime('2026-01-14T13:00:00Z', NOW)).toBe('in 4 hours');
