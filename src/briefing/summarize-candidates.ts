@@ -21,7 +21,10 @@ export interface Candidate {
   position: number;
   /** Distinct term ids (the shared analyser's, text/analyser.ts), valid until the next document. */
   ids: number[];
-  /** Weak forms: a question, an exclamation, a short sentence, an unattributed quote, a dangling opening. */
+  /**
+   * Weak forms: a question, an exclamation, a short sentence, a quote without a named speaker
+   * (none, or "he said"), a dangling opening.
+   */
   flaws: number;
 }
 
@@ -107,6 +110,10 @@ const DANGLING =
 /** A verb of attribution, so a quote in the sentence has a speaker. */
 const ATTRIBUTED =
   /\b(?:said|says|say|told|tells|added|adds|according|wrote|writes|asked|stated|explained|noted|warned|argued|insisted|announced|declared)\b/;
+
+/** A quotation whose speaker is a pronoun (`…,” he said.`): out of its paragraph, nobody said it. */
+const PRONOUN_SPEAKER =
+  /["\u201d'\u2019]\s+(?:he|she|they|we|I)\s+(?:said|says|added|adds|told|tells|wrote|writes|asked|explained|noted|warned|argued|insisted|continued|went on)\b/;
 
 /**
  * The candidate sentences of `body`, in order, at most `limit` of them (the lead is where news
@@ -273,6 +280,6 @@ function flawsOf(text: string, words: number): number {
   if (end === 33) flaws++; // an exclamation: a cry, a post or a promotion rather than a report
   if (words < SHORT_WORDS) flaws++;
   if (DANGLING.test(text)) flaws++;
-  if (opensWithQuote(text) && !ATTRIBUTED.test(text)) flaws++;
+  if (opensWithQuote(text) && (!ATTRIBUTED.test(text) || PRONOUN_SPEAKER.test(text))) flaws++;
   return flaws;
 }

@@ -212,6 +212,18 @@ describe('summarizeArticle', () => {
     expect(summarizeArticle(title, body, { maxSentences: 1 })).toBe(report);
   });
 
+  it('prefers a quote with a named speaker to one whose speaker is only "he"', () => {
+    const named =
+      '"The new bus lanes will cut commuting times for thousands of riders," transport commissioner Ana Ruiz said.';
+    const body = para(
+      '"The new bus lanes will cut commuting times for thousands of riders in the city," he said.',
+      named,
+      'Officials said the lanes would be extended to the airport next year.',
+    );
+    const title = 'City opens new bus lanes to cut commuting times';
+    expect(summarizeArticle(title, body, { maxSentences: 1 })).toBe(named);
+  });
+
   it('summarises a wall of text without line breaks from whole sentences', () => {
     const wall = Array.from(
       { length: 400 },
