@@ -45,7 +45,7 @@ const PREFIX_WEIGHT = 0.5;
 /** Weight of a country's city or seat of government ("japan" → "tokyo") relative to the country. */
 const PLACE_WEIGHT = 0.5;
 /** Query terms shorter than this are matched exactly only. */
-const MIN_PREFIX_LENGTH = 3;
+const MIN_PREFIX_LENGTH = 4;
 const MAX_EXPANSIONS = 64;
 const BUCKET = 3;
 
@@ -229,7 +229,7 @@ export class SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchHits {
-    const queryTerms = [...new Set(terms(query))];
+    const queryTerms = meaningfulTerms([...new Set(terms(query))]);
     const hits: SearchHits = { slots: [], scores: [], matchedTerms: [], queryTermCount: queryTerms.length };
     if (queryTerms.length === 0 || this.liveCount === 0) return hits;
     this.ensureScratch();
@@ -352,6 +352,17 @@ export class SearchIndex {
     this.removedCount = 0;
   }
 }
+
+/**
+ * The query's terms without lone Latin letters and digits when it has other words: the "k" of
+ * "k-pop" or the "b" of "plan b" would match every vitamin K and Plan B and outrank nothing useful.
+ */
+function meaningfulTerms(queryTerms: string[]): string[] {
+  const words = queryTerms.filter((t) => !LONE_CHARACTER.test(t));
+  return words.length > 0 ? words : queryTerms;
+}
+
+const LONE_CHARACTER = /^[a-z0-9]$/;
 
 let places: Map<string, string[]> | null = null;
 

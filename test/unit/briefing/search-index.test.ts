@@ -73,6 +73,18 @@ describe('SearchIndex', () => {
     expect(ranked(index, 'summ')).toEqual([0]);
   });
 
+  it('does not expand three-letter words or search lone letters beside other words', () => {
+    const short = indexOf([
+      { title: 'Weather service warns of storms' },
+      { title: 'War enters its fifth year' },
+      { title: 'Doctors praise vitamin K for newborns' },
+      { title: 'Pop stars fill the stadium' },
+    ]);
+    expect(ranked(short, 'war')).toEqual([1]); // not "warns"
+    expect(ranked(short, 'k-pop')).toEqual([3]); // not vitamin K
+    expect(ranked(short, 'k')).toEqual([2]); // a lone letter alone is still a query
+  });
+
   it('counts how many query terms each document matched', () => {
     const hits = index.search('brazil runoff voters');
     const i = hits.slots.indexOf(3);
