@@ -145,7 +145,7 @@ export function cleanBody(text: string, opts: { title?: string } = {}): string {
     decoded.includes('new tab') || decoded.includes('new window')
       ? decoded.replace(NEW_TAB_NOTE, '')
       : decoded;
-  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(page)));
+  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(page, isPageEndHeading)));
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!;
     // A name above a role ("Jane Smith" / "Political reporter") is part of the byline.

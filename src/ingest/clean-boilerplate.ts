@@ -51,6 +51,12 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /\bcontributed (?:reporting )?to this (?:report|story|article)\b/i,
   /^\(?(?:additional )?(?:reporting|writing|editing) by\b/i,
   /^listen to (?:this|the) (?:article|story)\b/i,
+  // The fine print of a newsletter form: "Privacy Notice: Newsletters may contain …", "For more
+  // information see our Privacy Policy.", "… the Google Privacy Policy and Terms of Service apply."
+  /^privacy (?:notice|policy|statement)\s*:|\b(?:see|read|view|review) our (?:privacy|cookie) (?:policy|notice|statement)\b|\b(?:privacy policy|terms of (?:service|use)) apply\b|\brecaptcha\b/i,
+  // A subscription pitch: "By subscribing, you can help us …", "… quality journalism is more
+  // crucial than ever."
+  /^by subscribing\b|\bsupport (?:our|independent|quality) journalism\b|\bquality journalism is more (?:crucial|important|vital|essential|needed) than ever\b/i,
   // A notice glued after other text: "… two separate waves Advertisement".
   /\s(?:Advertisement|ADVERTISEMENT)$/,
   /^(?:skip to (?:main )?content|loading\.*|advertisement - scroll to continue)\b/i,
@@ -110,6 +116,8 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.includes('contributed '),
   (l) => l.includes('ing by'),
   (l) => l.startsWith('listen to '),
+  (l) => l.includes('privacy') || l.includes('recaptcha') || l.includes('terms of'),
+  (l) => l.includes('subscri') || l.includes('journalism'),
   (_, s) => s.endsWith('Advertisement') || s.endsWith('ADVERTISEMENT'),
   (l) => l.startsWith('skip to ') || l.startsWith('loading') || l.startsWith('advertisement - scroll'),
   (l) => l.startsWith('this ') || l.startsWith('originally ') || l.includes('version of this '),
@@ -122,7 +130,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
  * itself pass whenever the guards pass on it lower-cased and a pattern could match.
  */
 const GUARD_WORDS =
-  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be /i;
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|recaptcha|terms of|journalism/i;
 const GUARD_OPENINGS =
   /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
@@ -145,8 +153,14 @@ const LINE_PATTERNS: readonly RegExp[] = [
   /^[\p{P}\p{S}\s]*$/u,
   // A page's reading time: "3 min read".
   READING_TIME,
-  // A sign-off that closes a wire story: "==Kyodo", "-- AFP", "(END)".
-  /^(?:(?:={2,}|-{2,}|[—–])\s*\p{Lu}[\p{L}.&-]*(?: \p{Lu}[\p{L}.&-]*)?|\(?(?:END|ENDS|End)\)?)$/u,
+  // A sign-off that closes a wire story: "==Kyodo", "-- AFP", "(END)", also after the reporter's
+  // address ("yoonhw@example.co.kr (END)").
+  new RegExp(
+    `^(?:${EMAIL}\\s+){0,3}(?:(?:={2,}|-{2,}|[—–])\\s*\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*)?|\\(?(?:END|ENDS|End)\\)?)$`,
+    'u',
+  ),
+  // Where a page puts a promotion inside the story: "after newsletter promotion".
+  /^(?:after|skip past|skip) (?:the )?(?:newsletter|advertisement|ad) promotion$/i,
 ];
 
 /** A bare label left over from a link or a widget: "Short link:", "Tags:". */

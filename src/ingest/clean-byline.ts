@@ -24,6 +24,8 @@ const SECTIONS = "(?:\\s*[|–—-]\\s*[\\p{L}][\\p{L}&,' ]{0,40})?";
 const DATED_LINE = new RegExp(`^(?:By\\s+)?${NAME}(?:\\s*[,|–—-])?\\s+${DATE}${TIME}${SECTIONS}$`, 'u');
 const STAMP = `(?:Published|Updated|Posted|Issued|Last updated|First published)(?:\\s+on)?:?\\s+(?:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|just now|yesterday|today|${DATE}.{0,30}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}.{0,20}|\\d{1,2}[:.]\\d{2}.{0,30})`;
 const TIMESTAMP_LINE = new RegExp(`^${STAMP}$`, 'i');
+/** A date alone on its line, as pages set it above or below the story: "Jan 21, 2026", "Wednesday, 21 January 2026 10:05 JST". */
+const DATE_LINE = new RegExp(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE}${TIME}$`, 'u');
 // A timestamp glued after other text: "Referees to explain VAR decisions Published 3 hours ago".
 const GLUED_TIMESTAMP = new RegExp(`^(.+?)\\s+${STAMP}$`);
 
@@ -56,7 +58,7 @@ export function bylineKind(line: string): BylineKind | null {
   // Cheap tests spare most lines the name patterns: every date holds a four-digit year, and a
   // role ends in "r" or "t" ("writer", "correspondent"), or a plural's "s" after one.
   if (/\d{4}/.test(s) && DATED_LINE.test(s)) return 'dated-byline';
-  if (TIMESTAMP_LINE.test(s)) return 'timestamp';
+  if (TIMESTAMP_LINE.test(s) || (/\d{4}/.test(s) && DATE_LINE.test(s))) return 'timestamp';
   if (BY_LINE.test(s) || (mayEndWithRole(s) && ROLE_LINE.test(s))) return 'byline';
   return null;
 }

@@ -44,9 +44,10 @@ export function normaliseLines(text: string): string {
 /**
  * Splits text into paragraphs: blocks separated by blank lines, and within a block each line,
  * except that a line broken in mid-sentence (no closing punctuation, next line starts in lower
- * case or with a number) is joined with the next one (hard-wrapped text).
+ * case or with a number) is joined with the next one (hard-wrapped text). A line for which
+ * `standsAlone` is true (a heading: "KEYWORDS") is never joined with the next.
  */
-export function splitParagraphs(text: string): string[] {
+export function splitParagraphs(text: string, standsAlone?: (line: string) => boolean): string[] {
   const out: string[] = [];
   let current = '';
   // One pass over the lines: an empty line ends a block (normaliseLines leaves blank lines empty).
@@ -54,7 +55,7 @@ export function splitParagraphs(text: string): string[] {
     if (!line) {
       if (current) out.push(current);
       current = '';
-    } else if (current && !endsClause(current) && opensContinuation(line)) {
+    } else if (current && !endsClause(current) && opensContinuation(line) && !standsAlone?.(current)) {
       current = `${current} ${line}`;
     } else {
       if (current) out.push(current);

@@ -89,6 +89,31 @@ describe('parseDocument: scraped text', () => {
         'Exports grew 6.1% year-on-year, beating a median forecast of 4.5%.',
       ],
     ],
+    [
+      "a newsletter form's fine print, a promotion marker and a page's topic list",
+      'scraped-newsletter-furniture.txt',
+      [
+        'Hundreds of people were forced to leave their homes along the river on Thursday after two days of rain swelled it past its banks.',
+        'The weather service issued 12 flood warnings, mostly for towns downstream of the dam.',
+        'The county said it would open two more shelters on Friday.',
+      ],
+    ],
+    [
+      "a reporter's address before the sign-off, keywords and a most-liked list",
+      'scraped-wire-signoff-keywords.txt',
+      [
+        'The mayors of three port cities agreed Tuesday to speed up talks on a shared ferry pass, officials said.',
+        'The pass would cover six routes and could be sold from June, the officials said.',
+      ],
+    ],
+    [
+      'a date alone on its line and a subscription pitch',
+      'scraped-subscription-pitch.txt',
+      [
+        'The harbour stock index closed at a record high on Wednesday, as a weaker currency lifted shipping and crane makers.',
+        'The index rose 1.8% to 4,140.35, above its previous peak set in November.',
+      ],
+    ],
   ] as const)('drops %s', (_what, fixture, body) => {
     const outcome = parseFixture(fixture);
     if (!outcome.ok) throw new Error(outcome.reason);
