@@ -27,6 +27,25 @@ import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split
 
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
 const PAGE_END: ClassifiedParagraph = { kind: 'teaser', text: '' };
+const LINKS: ClassifiedParagraph = { kind: 'links', text: '' };
+/**
+ * The heading of a list of links that a page sets inside the story, with story text after it:
+ * "Most Read from Example", "Read more:", "Related coverage". The headlines under it are links.
+ */
+const LINKS_HEADING =
+  /^(?:most (?:read|viewed|popular|shared|watched) from [\p{L}\d&' .-]{1,40}|(?:read|see) (?:more|also)|related(?: stories| articles| coverage| links)?|recommended(?: reading| stories)?)\s*[:.…»>|–—-]?$/iu;
+/**
+ * Speaks to the reader: what is left of a paragraph of page furniture ("Anyone can read what you
+ * share."). Not a quotation: "you" in someone's words is reported speech.
+ */
+function toTheReader(sentence: string): boolean {
+  return /\byour?\b/i.test(sentence) && !/["“”]/.test(sentence);
+}
+
+/** Closes a quotation: a sentence of someone's words ('… in your inbox shortly."'), never page furniture. */
+function closesQuote(sentence: string): boolean {
+  return /["”]$/.test(sentence.trimEnd());
+}
 /**
  * A label that some sites set before a caption or a credit: "Image caption,", "Media caption,",
  * "Image source, Getty Images". Alone on its line, it labels the line after it.
@@ -86,6 +105,7 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const repaired = repairApostrophes(whole);
   // The heading of a list of other stories ends the story, as a teaser does.
   if (isPageEndHeading(repaired)) return PAGE_END;
+  if (repaired.length <= 60 && LINKS_HEADING.test(repaired)) return LINKS;
   if (repaired === '' || isRelatedStoryLine(repaired) || isBoilerplateLine(repaired)) return DROPPED;
   const kicker = readKicker(repaired);
   if (kicker.link) return DROPPED;
@@ -107,12 +127,14 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const kept: string[] = [];
   let teaser: string | null = null;
   let captions = 0;
+  let boilerplate = 0;
   // (A single sentence is tested for the words by isBoilerplateSentence itself.)
   const words = sentences.length === 1 || mayHaveBoilerplateWords(p);
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i]!;
-    if (isBoilerplateSentence(sentence, words)) {
+    if (isBoilerplateSentence(sentence, words) && !closesQuote(sentence)) {
       if (kept.length === 0 && teaser === null) teaser = gluedHeadline(sentence);
+      boilerplate++;
       continue;
     }
     const next = sentences[i + 1];
@@ -126,6 +148,8 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
     kept.push(credit ? stripTrailingCredit(sentence) : sentence);
   }
   if (teaser !== null) return { kind: 'teaser', text: teaser };
+  // What a paragraph of furniture leaves when all of it speaks to the reader goes with it.
+  if (boilerplate > 0 && kept.every(toTheReader)) kept.length = 0;
   if (kept.length === 0) return captions > 0 ? { kind: 'caption', text: p } : DROPPED;
   const text = kept.join(' ');
   return { kind: kept.length === 1 && isHeadlineLike(text) ? 'headline' : 'content', text };
@@ -145,7 +169,10 @@ export function cleanBody(text: string, opts: { title?: string } = {}): string {
     decoded.includes('new tab') || decoded.includes('new window')
       ? decoded.replace(NEW_TAB_NOTE, '')
       : decoded;
-  const paragraphs = dropMenuRuns(dropLabelledCaptions(splitParagraphs(page, isPageEndHeading)));
+  const paragraphs = dropMenuRuns(
+    dropLabelledCaptions(splitParagraphs(page, isPageEndHeading)),
+    isPageEndHeading,
+  );
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i]!;
     // A name above a role ("Jane Smith" / "Political reporter") is part of the byline.

@@ -28,7 +28,13 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /\b(?:delivered|straight|direct(?:ly)?|in|to) (?:to )?your inbox\b/i,
   // Link furniture.
   /\b(?:click|tap) here\b/i,
-  /^(?:read more|read next|read also|see also|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
+  /^(?:read more|read next|read also|see also|see more(?: on)?|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
+  // Gift links and a byline's link: "Send any friend a story", "As a subscriber, you have 10 gift
+  // articles to give each month.", "More about Maria Gonzalez".
+  /^send (?:any|a) friend (?:a|this) (?:story|article)\b|\bgift (?:articles?|stories|links?)\b/i,
+  /^[Mm]ore (?:about|from|by) (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,3}$/u,
+  // The reporter's bio: "Maria Gonzalez covers city politics for The Metro Times."
+  /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:covers|writes about|reports on) [^.]{1,100} for (?:the )?\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,4}\.?$/u,
   // A blog feed's footer: "The post Ferry fares to rise appeared first on Harbour Daily."
   /^the post .{1,200} appeared first on .{1,80}$/i,
   // A link to the publisher's policies: "Our Standards: The … Trust Principles."
@@ -94,11 +100,15 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) =>
     l.startsWith('read ') ||
     l.startsWith('see also') ||
+    l.startsWith('see more') ||
     l.startsWith('more on this') ||
     l.startsWith('continue reading') ||
     l.startsWith('most ') ||
     l.startsWith('recommended') ||
     l.startsWith('related'),
+  (l) => l.startsWith('send ') || l.includes('gift '),
+  (l) => l.startsWith('more '),
+  (l) => l.includes(' covers ') || l.includes(' writes about ') || l.includes(' reports on '),
   (l) => l.startsWith('the post '),
   (l) => l.startsWith('our ') || l.startsWith('editorial '),
   (l) => l.startsWith('share '),
@@ -130,9 +140,9 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
  * itself pass whenever the guards pass on it lower-cased and a pattern could match.
  */
 const GUARD_WORDS =
-  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|recaptcha|terms of|journalism/i;
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|recaptcha|terms of|journalism|gift | covers | writes about | reports on /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |more on this|most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |send |more |most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold
@@ -144,7 +154,13 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
 
 /** Whole lines that are page furniture: ad slots, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
-  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted(?: content)?|paid content|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
+  /^(?:advertisement|advertising|advert|ad|ad feedback|sponsored(?: content)?|supported by|sponsored by|promoted(?: content)?|paid (?:content|post|partner)|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
+  // Credits and notes for the page, not the story: "— With assistance from Ken Ito.", "(Updates
+  // with CEO comment in fourth paragraph.)".
+  /^[—–-]*\s*with (?:assistance|additional reporting|reporting) (?:from|by) [^.]{1,100}\.?$/i,
+  /^\((?:updates?|adds?|recasts?|corrects?|changes?|rewrites?|refiles?|fixes) [^()]{1,160}\)$/i,
+  // A dateline alone on its line, in capitals: "TOKYO", "CNN —", "SEOUL (Reuters) -".
+  /^(?=[^a-z]{2,60}$)\p{Lu}[\p{Lu}'’.&-]*(?: [\p{Lu}'’.&-]+){0,3}(?: \([\p{L} .&-]{1,30}\))?(?: ?[—–-]{1,2})?$/u,
   // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
   new RegExp(
     `^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|${EMAIL})(?![\\w@.-])[\\s|,/·•]*){1,12}$`,

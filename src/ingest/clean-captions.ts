@@ -80,7 +80,7 @@ const TAIL = 160;
 // (The look-behind follows the word boundary, at the same position, so that it is tried only at
 // word starts.)
 const CAPTION_VERB =
-  /\b(?<!\bto )(?:arrives?|speaks?|attends?|gestures?|poses?|walks?|listens?|smiles?|shakes? hands|looks? on|delivers?|sits?|reacts?|takes? part|(?:is|are) seen|pictured|visits?|greets?|inspects?|prays?|mourns?|celebrates?|gathers?|watch(?:es)?|lines? up|checks?|sails?|crosses|clears?|presents?|waits?|queues?|kneels?|rides?|wears?|carries|carry|stand|work|march|rally|waves? to)\b/i;
+  /\b(?<!\bto )(?:arrives?|speaks?|attends?|gestures?|poses?|walks?|listens?|smiles?|shakes? hands|looks? on|delivers?|sits?|reacts?|takes? part|(?:is|are) seen|pictured|visits?|greets?|inspects?|prays?|mourns?|celebrates?|gathers?|watch(?:es)?|lines? up|checks?|sails?|crosses|clears?|presents?|waits?|queues?|kneels?|rides?|wears?|carries|carry|stand|work|march|rally|plays?|waves? to)\b/i;
 // A closing date in a photo description: "… on May 13, 2021.", "… on Jan. 12.", ", Sunday, Jan. 11, 2026."
 const PHOTO_DATE_END = new RegExp(
   `(?:\\b(?:on|in)\\s+${WEEKDAY}(?:${MONTH}\\s+\\d{1,2}(?:,\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4})|,\\s+${WEEKDAY}${MONTH}\\s+\\d{1,2},\\s+\\d{4})\\.?$`,
@@ -158,7 +158,9 @@ export function trailingCredit(sentence: string): { credit: string; rest: string
   const bracket = last === 41 || last === 93 ? BRACKET_CREDIT_END.exec(s) : null;
   if (bracket && isCreditName(bracket[2]!)) {
     const cut = bracket.index + bracket[1]!.length;
-    return { credit: s.slice(cut).trim(), rest: s.slice(0, cut).trim(), photo: PHOTO_WORD.test(bracket[2]!) };
+    // A name in capitals in square brackets is how Korean papers credit a photo: "[YONHAP]".
+    const photo = PHOTO_WORD.test(bracket[2]!) || (last === 93 && !/\p{Ll}/u.test(bracket[2]!));
+    return { credit: s.slice(cut).trim(), rest: s.slice(0, cut).trim(), photo };
   }
   const pipe = s.includes('|') ? PIPE_CREDIT.exec(s) : null;
   if (pipe && isPipeCredit(pipe[1]!))

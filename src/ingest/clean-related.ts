@@ -100,11 +100,12 @@ export function withoutKicker(paragraph: string): string {
 /**
  * The heading of a list of other stories that pages put after the story ("Most Viewed", "Top
  * Stories", "You may also like", "More from Business", "Most Liked") or of its topics ("Suggested
- * Topics:", "Tags", "Keywords", "Explore more on these topics"): where the story is over. "Related" is not one: pages also set it before a single link
+ * Topics:", "Tags", "Keywords", "Explore more on these topics") or the comments ("Example's
+ * comment policy", "Join the conversation"): where the story is over. "Related" is not one: pages also set it before a single link
  * inside the story.
  */
 const PAGE_END_HEADING = new RegExp(
-  `^(?:[${BULLETS}]+\\s*)?(?:most (?:viewed|read|popular|shared|commented|liked|saved|emailed|watched)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\\p{L}\\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next|(?:suggested |related )?topics|tags|keywords|filed under|more on this story|explore more on (?:these|this) topics?)\\s*[:.…»>|–—-]?$`,
+  `^(?:[${BULLETS}]+\\s*)?(?:most (?:viewed|read|popular|shared|commented|liked|saved|emailed|watched)(?: stories| articles| news)?|trending(?: now| stories| news)?|top (?:stories|news|headlines)|latest (?:news|stories|headlines)|more (?:stories|news|headlines|articles)|more from [\\p{L}\\d&' -]{1,30}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| reading)?|editor['’]?s['’]? picks|popular (?:now|stories|articles)|don['’]t miss|read next|what to read next|(?:suggested |related )?topics|tags|keywords|filed under|more on this story|explore more on (?:these|this) topics?|(?:[\\p{L}\\d&'’ .-]{1,30}['’]s? )?comment (?:policy|guidelines)|join the (?:conversation|discussion)|leave a (?:comment|reply))\\s*[:.…»>|–—-]?$`,
   'iu',
 );
 

@@ -8,6 +8,8 @@ export type ParagraphKind =
   | 'byline'
   | 'dated-byline'
   | 'teaser'
+  /** The heading of a list of links inside the story ("Most Read from Example"): the headlines after it go too. */
+  | 'links'
   | 'dropped';
 
 /** A paragraph of a page with what it was found to be, and its cleaned text. */
@@ -18,9 +20,14 @@ export interface ClassifiedParagraph {
 
 /**
  * Removes navigation menus: runs of three or more consecutive short lines (at most four words,
- * no closing punctuation), such as a footer's list of sections or social networks.
+ * no closing punctuation), such as a footer's list of sections or social networks. Of a run that
+ * is dropped, the first line for which `standsAlone` is true stays (the heading of a list of other
+ * stories, "Related topics", which ends the story).
  */
-export function dropMenuRuns(paragraphs: readonly string[]): string[] {
+export function dropMenuRuns(
+  paragraphs: readonly string[],
+  standsAlone?: (paragraph: string) => boolean,
+): string[] {
   const short = paragraphs.map((p) => pieceCount(p, 5) <= 4 && !/[.!?:"'”’)]$/.test(p));
   const out: string[] = [];
   let i = 0;
@@ -29,6 +36,10 @@ export function dropMenuRuns(paragraphs: readonly string[]): string[] {
     while (j < paragraphs.length && short[j]) j++;
     if (j === i) j++; // not a short line: keep it
     if (j - i < 3 || !short[i]) out.push(...paragraphs.slice(i, j));
+    else if (standsAlone) {
+      const heading = paragraphs.slice(i, j).find(standsAlone);
+      if (heading !== undefined) out.push(heading);
+    }
     i = j;
   }
   return out;
@@ -48,6 +59,8 @@ export function selectMainStory(paragraphs: readonly ClassifiedParagraph[]): str
   let started = false;
   let previous: ParagraphKind | null = null;
   let cut = false;
+  // After a heading of links, until the next story text: its links.
+  let inLinks = false;
   for (const p of paragraphs) {
     if (started) {
       const afterTeaserParts = previous === 'caption' || previous === 'headline';
@@ -55,7 +68,9 @@ export function selectMainStory(paragraphs: readonly ClassifiedParagraph[]): str
       if (cut) break;
     }
     if (p.kind !== 'dropped') previous = p.kind;
-    if (p.kind !== 'content' && p.kind !== 'headline') continue;
+    if (p.kind === 'links') inLinks = true;
+    else if (p.kind === 'content') inLinks = false;
+    if (p.kind !== 'content' && (p.kind !== 'headline' || inLinks)) continue;
     const text = started ? p.text : stripDateline(p.text);
     if (text === '') continue;
     out.push({ kind: p.kind, text });

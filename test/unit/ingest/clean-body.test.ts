@@ -121,6 +121,31 @@ describe('cleanBody', () => {
         'The terminal opened in 1962 and handled two million passengers a year at its peak.',
     );
   });
+  it('keeps a quotation that sounds like furniture, and drops what a prompt leaves for the reader', () => {
+    const quoted =
+      'An email later stated, "We will be cancelling your reservation. You should see a cancellation email in your inbox shortly."';
+    expect(cleanBody(`The hotel cancelled the booking on Monday, guests said.\n\n${quoted}`)).toBe(
+      `The hotel cancelled the booking on Monday, guests said.\n\n${quoted}`,
+    );
+    expect(
+      cleanBody(
+        'The hotel cancelled the booking on Monday, guests said.\n\nAs a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.',
+      ),
+    ).toBe('The hotel cancelled the booking on Monday, guests said.');
+  });
+
+  it('keeps the heading of a list of other stories out of a menu run, so the story ends there', () => {
+    expect(dropMenuRuns(['Home', 'News', 'Most Viewed', 'Sport'], (p) => p === 'Most Viewed')).toEqual([
+      'Most Viewed',
+    ]);
+    // A menu above the story that holds such a heading does not end a story that has not begun.
+    expect(
+      cleanBody(
+        'Home\nNews\nTrending\nSport\nWeather\nThe council approved the budget on Monday, officials said.',
+      ),
+    ).toBe('The council approved the budget on Monday, officials said.');
+  });
+
   it('cleans long runs of spaces, capitals and dotted words like any other text', () => {
     // Inputs that make a careless pattern backtrack for minutes; each must come back at once.
     expect(cleanBody(`Harbour news.${' '.repeat(250_000)}Fares rise, opens new tab`)).toBe(

@@ -114,6 +114,31 @@ describe('parseDocument: scraped text', () => {
         'The index rose 1.8% to 4,140.35, above its previous peak set in November.',
       ],
     ],
+    [
+      'a list of links inside the story, an ad label, a credit for assistance and an update note',
+      'scraped-market-wire-notes.txt',
+      [
+        'Shares of the largest crane maker jumped as much as 9% on Monday after it reported record orders from ports in Asia.',
+        'The company said orders rose 62% in the fourth quarter from a year earlier, beating analyst estimates.',
+        '“Demand remains far ahead of supply,” Chief Executive Officer Lisa Tran said on a call with analysts.',
+      ],
+    ],
+    [
+      "ad labels, gift links, a dateline alone, a caption credited in brackets and the reporter's bio",
+      'scraped-portal-page-furniture.txt',
+      [
+        'The city council on Sunday approved a new levy on ferry tickets, the first increase in a decade, after months of debate over how to pay for aging piers.',
+        'The levy will add 50 cents to a typical ticket, officials said.',
+      ],
+    ],
+    [
+      "a menu of topics and the comments' heading after the story",
+      'scraped-topics-and-comments.txt',
+      [
+        'Ferry crews at 12 operators will strike next month in a long-running dispute over pay, their union has announced.',
+        'The walkout on 14 February is expected to cause widespread disruption.',
+      ],
+    ],
   ] as const)('drops %s', (_what, fixture, body) => {
     const outcome = parseFixture(fixture);
     if (!outcome.ok) throw new Error(outcome.reason);
