@@ -33,7 +33,7 @@ const LINKS: ClassifiedParagraph = { kind: 'links', text: '' };
  * "Most Read from Example", "Read more:", "Related coverage". The headlines under it are links.
  */
 const LINKS_HEADING =
-  /^(?:most (?:read|viewed|popular|shared|watched) from [\p{L}\d&' .-]{1,40}|(?:read|see) (?:more|also)|related(?: stories| articles| coverage| links)?|recommended(?: reading| stories)?)\s*[:.…»>|–—-]?$/iu;
+  /^(?:most (?:read|viewed|popular|shared|watched) from [\p{L}\d&' .-]{1,40}|(?:read|see) (?:more|also)|keep reading|related(?: stories| articles| coverage| links)?|recommended(?: reading| stories)?)\s*[:.…»>|–—-]?$/iu;
 /**
  * Speaks to the reader: what is left of a paragraph of page furniture ("Anyone can read what you
  * share."). Not a quotation: "you" in someone's words is reported speech.
@@ -69,6 +69,11 @@ function dropLabelledCaptions(paragraphs: string[]): string[] {
 }
 /** What a scraped link says of itself: "… the ministry said, opens new tab.", "(opens in a new window)". */
 const NEW_TAB_NOTE = /,?[ \t]{0,3}\(?opens (?:in )?(?:a )?new (?:tab|window)\)?/g;
+/**
+ * The screen-reader marks of an embedded list of links, each on its own line: "list of 4 items",
+ * "list 1 of 4", "end of list". Removed before paragraphs are joined, so that they glue nothing.
+ */
+const LIST_MARK = /^(?:list of \d{1,3} items?|list \d{1,3} of \d{1,3}|end of list)$/gim;
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
 const TRUNCATION_MARK = / ?[[(](?:…|\.\.\.)[\])]$/;
 
@@ -165,10 +170,12 @@ export function cleanBody(text: string, opts: { title?: string } = {}): string {
   const classified: ClassifiedParagraph[] = [];
   let beforeStory = true;
   const decoded = decodeEntities(text);
-  const page =
+  const unnoted =
     decoded.includes('new tab') || decoded.includes('new window')
       ? decoded.replace(NEW_TAB_NOTE, '')
       : decoded;
+  const page =
+    unnoted.includes('of list') || unnoted.includes('list ') ? unnoted.replace(LIST_MARK, '') : unnoted;
   const paragraphs = dropMenuRuns(
     dropLabelledCaptions(splitParagraphs(page, isPageEndHeading)),
     isPageEndHeading,

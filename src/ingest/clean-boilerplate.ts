@@ -175,6 +175,10 @@ const LINE_PATTERNS: readonly RegExp[] = [
     `^(?:${EMAIL}\\s+){0,3}(?:(?:={2,}|-{2,}|[—–])\\s*\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*)?|\\(?(?:END|ENDS|End)\\)?)$`,
     'u',
   ),
+  // The sources of a story compiled from several: "Source: Example News and news agencies".
+  /^sources?\s*:\s*[^.!?]{1,80}$/i,
+  // A link to the story in another language: "Japanese version", "Read in Korean".
+  /^(?:(?:japanese|korean|chinese|english|spanish|french|german|arabic|russian) (?:version|original|edition)|read (?:it |this )?in (?:japanese|korean|chinese|english|spanish|french|german|arabic|russian))$/i,
   // Where a page puts a promotion inside the story: "after newsletter promotion".
   /^(?:after|skip past|skip) (?:the )?(?:newsletter|advertisement|ad) promotion$/i,
 ];

@@ -1,3 +1,5 @@
+import { EMAIL } from './clean-whitespace.js';
+
 /**
  * Byline and timestamp lines: "By Jane Doe", "By JANE DOE and John Roe, Reuters", "Staff Writer",
  * "Jane Doe, Staff Reporter", "Kyodo May 13, 2021", "Updated: May 13, 2021 10:30 a.m.".
@@ -13,7 +15,7 @@ const ROLE = `(?:${anyCase('senior chief foreign political special staff busines
 )}s?`;
 
 const BY_LINE = new RegExp(
-  `^(?:By|BY|by)\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*[,|–—-]\\s*.{0,60})?$`,
+  `^(?:By|BY|by)\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*(?:\\s*[,|–—-]\\s*.{0,60}|\\s*[([]${EMAIL}[)\\]])?$`,
   'u',
 );
 const ROLE_LINE = new RegExp(`^(?:${NAME}\\s*[,|–—-]?\\s*)?${ROLE}$`, 'u');
@@ -22,7 +24,7 @@ const SECTIONS = "(?:\\s*[|–—-]\\s*[\\p{L}][\\p{L}&,' ]{0,40})?";
 // A source name followed by a date: "Kyodo May 13, 2021", "Reuters | Jan 5, 2026 08:30 GMT",
 // "KYODO NEWS - Jan 13, 2026 - 18:42 | World, All".
 const DATED_LINE = new RegExp(`^(?:By\\s+)?${NAME}(?:\\s*[,|–—-])?\\s+${DATE}${TIME}${SECTIONS}$`, 'u');
-const STAMP = `(?:Published|Updated|Posted|Issued|Last updated|First published)(?:\\s+on)?:?\\s+(?:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|just now|yesterday|today|${DATE}.{0,30}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}.{0,20}|\\d{1,2}[:.]\\d{2}.{0,30})`;
+const STAMP = `(?:Published|Updated|Posted|Issued|Last updated|First published)(?:\\s+on)?\\s*:?\\s+(?:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|just now|yesterday|today|${DATE}.{0,30}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}.{0,20}|\\d{1,2}[:.]\\d{2}.{0,30})`;
 const TIMESTAMP_LINE = new RegExp(`^${STAMP}$`, 'i');
 /** A date alone on its line, as pages set it above or below the story: "Jan 21, 2026", "Wednesday, 21 January 2026 10:05 JST". */
 const DATE_LINE = new RegExp(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?${DATE}${TIME}$`, 'u');

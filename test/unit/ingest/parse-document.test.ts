@@ -139,6 +139,15 @@ describe('parseDocument: scraped text', () => {
         'The walkout on 14 February is expected to cause widespread disruption.',
       ],
     ],
+    [
+      'an embedded list of links with its screen-reader marks, a timestamp, the sources, a byline with an address and a link to another language',
+      'scraped-embedded-list.txt',
+      [
+        "Thousands of opposition supporters rallied in the capital on Sunday, demanding a recount of last month's disputed vote.",
+        'Police fired tear gas to disperse crowds near the election office, witnesses said.',
+        'The election office has rejected calls for a recount, saying the vote was free and fair.',
+      ],
+    ],
   ] as const)('drops %s', (_what, fixture, body) => {
     const outcome = parseFixture(fixture);
     if (!outcome.ok) throw new Error(outcome.reason);
