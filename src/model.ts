@@ -88,6 +88,11 @@ export interface Briefing {
   /** Index of the first story in `stories` among all matching stories (for "More" paging). */
   offset: number;
   notice: BriefingNotice | null;
+  /**
+   * Words of the topic that no article mentions (a typo, say), with known topics close to the
+   * first of them, when the stories match the topic's other words. Absent when every word matches.
+   */
+  unmatched?: { words: string[]; suggestions: string[] };
 }
 
 /** A story as listed by `newsbrief stories --json`. */

@@ -1,4 +1,5 @@
 import type { Briefing, BriefingStory, IndexedArticle } from '../model.js';
+import { terms, tokenize } from '../text/index.js';
 import type { BriefOptions, EngineOptions, StoryView } from './engine.js';
 import { type CandidateFields, rankTopOf } from './rank.js';
 import type { SearchHits } from './search-index.js';
@@ -88,7 +89,21 @@ export function buildBriefing(
     total > 0 && newestAgeHours > engine.staleAfterHours
       ? ({ kind: 'only-old', newestAgeHours } as const)
       : null;
-  return { ...base, stories, totalStories: total, notice };
+  const words = unknownWords(topic, hits.unknownTerms);
+  const unmatched =
+    words.length > 0 && total > 0 ? { unmatched: { words, suggestions: source.suggest(words[0]!) } } : {};
+  return { ...base, stories, totalStories: total, notice, ...unmatched };
+}
+
+/** The topic's words (as the user typed them, folded) whose terms are among `unknown`. */
+function unknownWords(topic: string, unknown: readonly string[]): string[] {
+  if (unknown.length === 0) return [];
+  const words: string[] = [];
+  for (const token of tokenize(topic)) {
+    const term = terms(token)[0];
+    if (term !== undefined && unknown.includes(term) && !words.includes(token)) words.push(token);
+  }
+  return words;
 }
 
 /** A story view as a ranking candidate (the fields buildBriefing used to copy into one). */

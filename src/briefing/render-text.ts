@@ -25,6 +25,14 @@ export function renderBriefingText(briefing: Briefing, options: TextRenderOption
   if (notice?.kind === 'only-old') {
     lines.push(`Only older stories match: the newest is ${describeAge(notice.newestAgeHours)} old.`);
   }
+  if (briefing.unmatched)
+    lines.push(
+      unmatchedNote(
+        briefing.unmatched,
+        (w) => `"${w}"`,
+        (s) => s,
+      ),
+    );
   const last = offset + stories.length;
   lines.push(`Stories ${offset + 1}–${last} of ${totalStories}`);
   stories.forEach((story, i) => {
@@ -56,4 +64,22 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) out.push(line);
   return out;
+}
+
+/**
+ * The note for words of the topic that no article mentions: `No article mentions "kroea"; these
+ * stories match the other words. Known topics close to it: korea.` Each renderer passes its own
+ * quoting and escaping of user text.
+ */
+export function unmatchedNote(
+  unmatched: { words: readonly string[]; suggestions: readonly string[] },
+  quote: (word: string) => string,
+  escape: (text: string) => string,
+): string {
+  const words = unmatched.words.map(quote).join(' or ');
+  const close =
+    unmatched.suggestions.length > 0
+      ? ` Known topics close to ${unmatched.words.length > 1 ? 'the first' : 'it'}: ${unmatched.suggestions.map(escape).join(', ')}.`
+      : '';
+  return `No article mentions ${words}; these stories match the other words.${close}`;
 }

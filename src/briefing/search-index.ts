@@ -35,6 +35,8 @@ export interface SearchHits {
   scores: number[];
   matchedTerms: number[];
   queryTermCount: number;
+  /** Query terms that match no article at all (nor, by prefix or place, any term of one). */
+  unknownTerms: string[];
 }
 
 const FIELD_WEIGHTS = { title: 3, tags: 1.5, body: 1 } as const;
@@ -230,7 +232,13 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchHits {
     const queryTerms = meaningfulTerms([...new Set(terms(query))]);
-    const hits: SearchHits = { slots: [], scores: [], matchedTerms: [], queryTermCount: queryTerms.length };
+    const hits: SearchHits = {
+      slots: [],
+      scores: [],
+      matchedTerms: [],
+      queryTermCount: queryTerms.length,
+      unknownTerms: [],
+    };
     if (queryTerms.length === 0 || this.liveCount === 0) return hits;
     this.ensureScratch();
     const touched: number[] = [];
@@ -249,6 +257,7 @@ export class SearchIndex {
     const { stamp, state, postings } = this;
     for (let q = 0; q < queryTerms.length; q++) {
       const expansions = this.expand(queryTerms[q]!, options.prefix !== false);
+      if (expansions.length === 0) hits.unknownTerms.push(queryTerms[q]!);
       for (const [t, weight, df] of expansions) {
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let block = postings.head(t); block !== 0; block = postings.next(block)) {

@@ -1,6 +1,7 @@
 /** A briefing page as a Discord message: one embed per story and the More / Post / Subscribe buttons. */
 import { type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import { describeAge } from '../../../src/briefing/dates.js';
+import { unmatchedNote } from '../../../src/briefing/render-text.js';
 import type { Briefing } from '../../../src/model.js';
 import type { KeyValueStore } from '../../../src/ports/key-value-store.js';
 import { type ButtonKind, encodeButton } from './custom-id.js';
@@ -76,6 +77,15 @@ export async function briefingMessage(
     );
     if (notice?.kind === 'only-old') {
       lines.push(`Only older stories match: the newest is ${describeAge(notice.newestAgeHours)} old.`);
+    }
+    if (briefing.unmatched) {
+      lines.push(
+        unmatchedNote(
+          briefing.unmatched,
+          (w) => `“${truncate(safeMarkdown(w), 60)}”`,
+          (s) => truncate(safeMarkdown(s), 60),
+        ),
+      );
     }
     const left = totalStories - offset - shown;
     if (left > 0) {

@@ -4,6 +4,7 @@
  * channel to <topic>). Pure: the same briefing gives the same message.
  */
 import { describeAge, formatDate } from '../../../src/briefing/dates.js';
+import { unmatchedNote } from '../../../src/briefing/render-text.js';
 import type { Briefing } from '../../../src/model.js';
 import { ACTIONS, encodeBriefingRef, encodeTagRef, topicTag } from '../action-values.js';
 import {
@@ -34,7 +35,7 @@ export interface RenderedBriefing extends SlackMessage {
 }
 
 /** Blocks kept for the header, the notice, the context line and the buttons. */
-const RESERVED_BLOCKS = 5;
+const RESERVED_BLOCKS = 6;
 
 export function renderBriefing(briefing: Briefing, options: BriefingRenderOptions): RenderedBriefing {
   const now = new Date(briefing.generatedAt);
@@ -59,6 +60,17 @@ export function renderBriefing(briefing: Briefing, options: BriefingRenderOption
   if (notice?.kind === 'only-old') {
     blocks.push(
       context(`Only older stories match: the newest is ${describeAge(notice.newestAgeHours)} old.`),
+    );
+  }
+  if (briefing.unmatched) {
+    blocks.push(
+      context(
+        unmatchedNote(
+          briefing.unmatched,
+          (w) => `“${clip(w, 60)}”`,
+          (s) => clip(s, 60),
+        ),
+      ),
     );
   }
 

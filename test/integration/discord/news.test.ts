@@ -170,6 +170,15 @@ describe('/news topic:korea', () => {
     expect(buttons(message).map((b) => b.label)).toContain('korea');
   });
 
+  it('says which word of the topic no article mentions, and briefs on the others', async () => {
+    const payload = news('koreaa japan');
+    h.fake.interaction(payload);
+    const message = await h.final(payload);
+    expect(message.content).toContain('No article mentions “koreaa”; these stories match the other words.');
+    expect(message.content).toContain('Known topics close to it: korea');
+    expect(embeds(message).length).toBeGreaterThan(0);
+  });
+
   it('reads a topic that is a subcommand word as a topic', async () => {
     const payload = news('list');
     const callback = await h.send(payload);

@@ -50,6 +50,14 @@ describe('story relevance', () => {
     ]);
   });
 
+  it('names a word of the topic that no article mentions, and briefs on the others', () => {
+    const typo = engine.brief('pakistn china', { now: NOW, limit: 5 });
+    expect(typo.stories.length).toBeGreaterThan(0);
+    expect(typo.unmatched?.words).toEqual(['pakistn']);
+    expect(typo.unmatched?.suggestions).toContain('pakistan');
+    expect(engine.brief('pakistan china', { now: NOW }).unmatched).toBeUndefined();
+  });
+
   it('finds a story that names only the capital when asked for the country', () => {
     const capitals = new NewsEngine();
     capitals.add(item('2026-01-06', [['Beijing hosts talks on supply chains', 'Wire One']]));

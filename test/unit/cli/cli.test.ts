@@ -99,6 +99,15 @@ describe('newsbrief CLI', () => {
     expect(out).toMatch(/Known topics close to it: .*korea/);
   });
 
+  it('says which word no article mentions when the others match', async () => {
+    const { code, out } = await run(['brief', 'koreaa', 'japan', '--now', NOW]);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /No article mentions "koreaa"; these stories match the other words\. Known topics close to it: .*korea/,
+    );
+    expect(out).toMatch(/^1\. /m);
+  });
+
   it('says when only old stories match', async () => {
     const { out } = await run(['brief', 'volcano', '--now', NOW]);
     expect(out).toMatch(/Only older stories match: the newest is \d+ months? old/);

@@ -105,6 +105,17 @@ describe('renderBriefing', () => {
     expect(JSON.stringify(out.blocks)).toContain('Only older stories match: the newest is 8 days old.');
   });
 
+  it('says which word of the topic no article mentions, escaped', () => {
+    const out = renderBriefing(
+      { ...briefing([story(1)]), unmatched: { words: ['<!channel>'], suggestions: ['korea'] } },
+      { response: 'ephemeral' },
+    );
+    const text = JSON.stringify(out.blocks);
+    expect(text).toContain('No article mentions “&lt;!channel&gt;”; these stories match the other words.');
+    expect(text).toContain('Known topics close to it: korea.');
+    expect(text).not.toContain('<!channel>');
+  });
+
   it('keeps huge stories within Slack limits and pages from the last story shown', () => {
     const huge = (i: number) =>
       story(i, {
