@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { type EngineOptions, NewsEngine } from './briefing/engine.js';
-import { listSourceFiles, readSourceFiles } from './ingest/index.js';
+import { FEED_REASON, listSourceFiles, readFeedFile, readSourceFiles } from './ingest/index.js';
 import { bundledSeedsDir } from './paths.js';
 
 /** What reading a folder did. */
@@ -24,8 +24,9 @@ export interface CorpusLog {
 }
 
 /**
- * Reads every article file under `dir` into an engine (or a new one). Bad files are skipped with a
- * one-line warning naming the file and the reason; nothing else is lost. Throws only when the folder
+ * Reads every article file under `dir` into an engine (or a new one), and saved RSS or Atom files
+ * as the feed reader does (one document per item). Bad files are skipped with a one-line warning
+ * naming the file and the reason; nothing else is lost. Throws only when the folder
  * itself is unusable.
  */
 export async function loadDirectory(
@@ -56,17 +57,26 @@ export async function loadDirectory(
       await new Promise<void>((resolveYield) => setImmediate(resolveYield));
     }
     const name = relative(root, outcome.file) || outcome.file;
-    if (!outcome.ok) {
-      report.skipped.push({ file: name, reason: outcome.reason });
-      log.stderr(`warning: ${name}: skipped: ${outcome.reason}\n`);
+    // A saved RSS or Atom file is read as the feed reader reads it: one document per item.
+    const read =
+      !outcome.ok && outcome.reason === FEED_REASON
+        ? await readFeedFile(outcome.file)
+        : outcome.ok
+          ? { ...outcome, documents: [{ articles: outcome.articles }] }
+          : outcome;
+    if (!read.ok) {
+      report.skipped.push({ file: name, reason: read.reason });
+      log.stderr(`warning: ${name}: skipped: ${read.reason}\n`);
       continue;
     }
     report.read++;
-    for (const warning of outcome.warnings) log.stderr(`warning: ${name}: ${warning}\n`);
-    report.warnings += outcome.warnings.length;
-    const added = engine.add(outcome.articles);
-    report.articles += added.added.length;
-    report.duplicates += added.duplicates.length;
+    for (const warning of read.warnings) log.stderr(`warning: ${name}: ${warning}\n`);
+    report.warnings += read.warnings.length;
+    for (const document of read.documents) {
+      const added = engine.add(document.articles);
+      report.articles += added.added.length;
+      report.duplicates += added.duplicates.length;
+    }
   }
   report.stories = engine.stories().length;
   return { engine, report };

@@ -9,7 +9,7 @@ export { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from '.
 export { articleId, clusterId, titleKey, urlKey } from './ids.js';
 export { normaliseTags } from './normalise-tags.js';
 export { type ParsedDate, parseDate } from './parse-date.js';
-export { parseDocument } from './parse-document.js';
+export { FEED_REASON, parseDocument } from './parse-document.js';
 export type { FeedKind, FeedParseContext, FeedParseResult } from './parse-feed.js';
 export { parseFeed } from './parse-feed.js';
 export { decodeFeedBytes } from './parse-feed-bytes.js';

@@ -354,7 +354,7 @@ function singleArticle(
   let title = cleanTitle(raw.titleIsHtml ? htmlToText(raw.title) : raw.title);
   if (!/[\p{L}\p{N}]/u.test(title)) return { articles: [], warnings: ['skipped: no title'] };
   const source = cleanOutlet(raw.source);
-  const feedOutlet = cleanOutlet(feed.title);
+  const feedOutlet = cleanOutlet(outletOfFeedTitle(feed.title));
   let outlet = source || feedOutlet;
   if (source) title = stripOutletSuffix(title, source);
   if (feedOutlet) title = stripOutletSuffix(title, feedOutlet);
@@ -377,4 +377,28 @@ function singleArticle(
     origin: ctx.origin,
   };
   return { articles: [article], warnings };
+}
+
+/** Words that name a section of a site or its feed, not the site: "World", "Top Stories", "RSS Channel". */
+const SECTION_WORDS =
+  /^(?:(?:world|news|top|stories|latest|headlines|breaking|business|politics|asia|pacific|europe|africa|americas|middle|east|international|national|local|home|front|page|us|u\.s\.|uk|all|sports?|technology|tech|science|health|opinion|culture|entertainment|economy|markets|nation|region|global|rss|channel|feed|and|&|-)\s*)+$/i;
+const FEED_TITLE_SEPARATOR = /\s+[-–—|>»:]\s+|:\s+/;
+
+/**
+ * The outlet in a feed's title without the section it names: "Harbour Daily - World" → "Harbour
+ * Daily", "World news | The Guardian" → "The Guardian", "CNN.com - RSS Channel - World" →
+ * "CNN.com", and without a slogan that repeats it ("Latest News on Fox News | Fox News" → "Fox
+ * News"). A title whose parts are not sections and one name stays as it is.
+ */
+export function outletOfFeedTitle(title: string): string {
+  const parts = title.split(FEED_TITLE_SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === '')) return title;
+  const names = parts.filter((p) => !SECTION_WORDS.test(p));
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) {
+    const [a, b] = names as [string, string];
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    if (long.toLowerCase().includes(short.toLowerCase())) return short;
+  }
+  return title;
 }

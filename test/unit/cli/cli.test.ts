@@ -92,6 +92,26 @@ describe('newsbrief CLI', () => {
     expect(seeds.out).toMatch(/[1-9]\d* duplicates merged/);
   });
 
+  it('reads a saved RSS file in the folder as the feed reader does, one article per item', async () => {
+    const feeds = await mkdtemp(join(tmpdir(), 'nb-cli-feed-'));
+    try {
+      await writeFile(
+        join(feeds, 'world.xml'),
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Daily - World</title>
+<item><title>Ferry strike ends in Busan</title><link>https://harbour.example/a</link><pubDate>Tue, 13 Jan 2026 08:30:00 +0900</pubDate><description>&lt;p&gt;Ferry crews in Busan returned to work on Tuesday, the union said.&lt;/p&gt;</description></item>
+<item><title>Snow closes roads in Sapporo</title><link>https://harbour.example/b</link><pubDate>Tue, 13 Jan 2026 09:00:00 +0900</pubDate><description>Heavy snow closed roads in Sapporo on Tuesday, police said.</description></item>
+</channel></rss>`,
+      );
+      const ingest = await run(['ingest', '--dir', feeds]);
+      expect(ingest.out).toMatch(/1 found, 1 read, 0 skipped/);
+      const { out } = await run(['brief', 'busan', '--dir', feeds, '--now', NOW]);
+      expect(out).toContain('1. Ferry strike ends in Busan');
+      expect(out).toContain('   Harbour Daily · ');
+    } finally {
+      await rm(feeds, { recursive: true, force: true });
+    }
+  });
+
   it('says when nothing matches and suggests known topics', async () => {
     const { code, out } = await run(['brief', 'koreaa', '--now', NOW]);
     expect(code).toBe(0);

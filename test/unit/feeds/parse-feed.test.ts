@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/ingest/parse-document.js';
-import { parseFeed } from '../../../src/ingest/parse-feed.js';
+import { outletOfFeedTitle, parseFeed } from '../../../src/ingest/parse-feed.js';
 import { parseFeedDate } from '../../../src/ingest/parse-feed-date.js';
 import type { Article } from '../../../src/model.js';
 
@@ -333,5 +333,17 @@ describe('parseFeedDate', () => {
     '13 Jan 2026 25:00 GMT',
   ])('null for %j', (raw) => {
     expect(parseFeedDate(raw)).toBeNull();
+  });
+});
+
+describe('outletOfFeedTitle', () => {
+  it('takes the outlet out of a feed title that also names a section or repeats it in a slogan', () => {
+    expect(outletOfFeedTitle('Harbour Daily - World')).toBe('Harbour Daily');
+    expect(outletOfFeedTitle('World news | The Harbour Post')).toBe('The Harbour Post');
+    expect(outletOfFeedTitle('Example.com - RSS Channel - Asia')).toBe('Example.com');
+    expect(outletOfFeedTitle('Latest & Breaking News on Harbour TV | Harbour TV')).toBe('Harbour TV');
+    expect(outletOfFeedTitle('Harbour Daily')).toBe('Harbour Daily');
+    expect(outletOfFeedTitle('Global News')).toBe('Global News');
+    expect(outletOfFeedTitle('Harbour Daily - Port Post')).toBe('Harbour Daily - Port Post');
   });
 });
