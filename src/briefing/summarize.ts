@@ -31,7 +31,30 @@ function resolve(options: Partial<SummaryOptions> | undefined): SummaryOptions {
  */
 export function summarizeArticle(title: string, body: string, options?: Partial<SummaryOptions>): string {
   const { maxChars, maxSentences } = resolve(options);
-  return rankSentences(title, body, maxChars, maxSentences, DEFAULT_RANK_WEIGHTS);
+  const summary = rankSentences(title, body, maxChars, maxSentences, DEFAULT_RANK_WEIGHTS);
+  return summary !== '' ? summary : truncatedTeaser(body, maxChars);
+}
+
+const TEASER_MIN_WORDS = 6;
+
+/**
+ * The summary of a body that is only a publisher's truncated teaser, one paragraph ending in "…"
+ * or "..." ("South Korean stocks rose on Tuesday as chipmakers rallied …"), which holds no whole
+ * sentence: the teaser itself, ending in "…" after a whole word (a word the publisher may have cut
+ * is dropped), or '' for anything else.
+ */
+function truncatedTeaser(body: string, maxChars: number): string {
+  const text = body.trim();
+  const mark = text.endsWith('…') ? 1 : text.endsWith('...') ? 3 : 0;
+  if (mark === 0 || text.includes('\n')) return '';
+  const before = text.slice(0, -mark);
+  const spaced = before.trimEnd() !== before;
+  const words = before.split(WHITESPACE).filter((w) => w !== '');
+  // Without a space before the mark, the last word may be cut: keep the words before it.
+  if (!spaced) words.pop();
+  const head = words.join(' ').replace(/[,;:–—-]+$/, '');
+  if (words.length < TEASER_MIN_WORDS || !/\p{Ll}/u.test(head)) return '';
+  return cutAtWord(`${head}…`, maxChars);
 }
 
 /** Live blogs, video and opinion labels: headlines that describe a format, not the news. */

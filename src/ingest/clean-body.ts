@@ -74,6 +74,14 @@ const NEW_TAB_NOTE = /,?[ \t]{0,3}\(?opens (?:in )?(?:a )?new (?:tab|window)\)?/
  * "list 1 of 4", "end of list". Removed before paragraphs are joined, so that they glue nothing.
  */
 const LIST_MARK = /^(?:list of \d{1,3} items?|list \d{1,3} of \d{1,3}|end of list)$/gim;
+/**
+ * A link to the rest of a story after its teaser: "… chipmakers rallied … Continue reading", "Read
+ * more »". Taken off the story's own teaser; a short paragraph with one inside the story is dropped.
+ */
+const READ_MORE_TAIL =
+  /\s+[[(]?(?:continue reading|read more|read the (?:full|rest of the) (?:story|article)|full story)(?:\s*(?:[→»›>…]|\.\.\.))?[\])]?$/i;
+/** Words up to which a paragraph ending in a read-more link inside a story is a teaser for another. */
+const PROMO_WORDS = 25;
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
 const TRUNCATION_MARK = / ?[[(](?:…|\.\.\.)[\])]$/;
 
@@ -106,7 +114,10 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
 /** classifyParagraph for a paragraph whose whitespace is collapsed already (as splitParagraphs leaves it). */
 function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
   const end = collapsed.charCodeAt(collapsed.length - 1);
-  const whole = end === 93 || end === 41 ? collapsed.replace(TRUNCATION_MARK, '') : collapsed;
+  const cut = end === 93 || end === 41 ? collapsed.replace(TRUNCATION_MARK, '') : collapsed;
+  const whole = cut.slice(-40).toLowerCase().includes('read') ? cut.replace(READ_MORE_TAIL, '') : cut;
+  // Inside a story, a short paragraph ending in such a link is a teaser for another story.
+  if (whole !== cut && !beforeStory && pieceCount(whole, PROMO_WORDS + 1) <= PROMO_WORDS) return DROPPED;
   const repaired = repairApostrophes(whole);
   // The heading of a list of other stories ends the story, as a teaser does.
   if (isPageEndHeading(repaired)) return PAGE_END;

@@ -224,6 +224,18 @@ describe('summarizeArticle', () => {
     expect(summarizeArticle(title, body, { maxSentences: 1 })).toBe(named);
   });
 
+  it("shows a feed's truncated teaser when the body holds no whole sentence, ending after a whole word", () => {
+    const title = 'Harbour stocks rise as crane makers rally';
+    expect(summarizeArticle(title, 'Harbour stocks rose on Tuesday as crane makers rallied …')).toBe(
+      'Harbour stocks rose on Tuesday as crane makers rallied…',
+    );
+    // Without a space before the mark the publisher may have cut the last word: it goes.
+    expect(summarizeArticle(title, 'Harbour stocks rose on Tuesday as crane makers ral...')).toBe(
+      'Harbour stocks rose on Tuesday as crane makers…',
+    );
+    expect(summarizeArticle(title, 'Stocks rose …')).toBe('');
+  });
+
   it('summarises a wall of text without line breaks from whole sentences', () => {
     const wall = Array.from(
       { length: 400 },

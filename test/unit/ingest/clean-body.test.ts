@@ -146,6 +146,24 @@ describe('cleanBody', () => {
     ).toBe('The council approved the budget on Monday, officials said.');
   });
 
+  it('drops the link to the rest of the story after a teaser', () => {
+    expect(cleanBody('Ferry crews returned to work on Tuesday … Continue reading')).toBe(
+      'Ferry crews returned to work on Tuesday …',
+    );
+    expect(cleanBody('Ferry crews returned to work on Tuesday. [Read more »]')).toBe(
+      'Ferry crews returned to work on Tuesday.',
+    );
+    // Inside a story, a short paragraph that ends in one is a teaser for another story.
+    expect(
+      cleanBody(
+        'Ferry crews returned to work on Tuesday, the union said.\n\nPORT SHOCK – Crane maker quits the harbour. Continue reading …',
+      ),
+    ).toBe('Ferry crews returned to work on Tuesday, the union said.');
+    expect(cleanBody('Officials said they would read more of the report on Monday.')).toBe(
+      'Officials said they would read more of the report on Monday.',
+    );
+  });
+
   it('cleans long runs of spaces, capitals and dotted words like any other text', () => {
     // Inputs that make a careless pattern backtrack for minutes; each must come back at once.
     expect(cleanBody(`Harbour news.${' '.repeat(250_000)}Fares rise, opens new tab`)).toBe(
