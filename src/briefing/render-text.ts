@@ -74,12 +74,12 @@ function wrap(text: string, width: number): string[] {
 export function unmatchedNote(
   unmatched: { words: readonly string[]; suggestions: readonly string[] },
   quote: (word: string) => string,
-  escape: (text: string) => string,
+  escapeText: (text: string) => string,
 ): string {
   const words = unmatched.words.map(quote).join(' or ');
   const close =
     unmatched.suggestions.length > 0
-      ? ` Known topics close to ${unmatched.words.length > 1 ? 'the first' : 'it'}: ${unmatched.suggestions.map(escape).join(', ')}.`
+      ? ` Known topics close to ${unmatched.words.length > 1 ? 'the first' : 'it'}: ${unmatched.suggestions.map(escapeText).join(', ')}.`
       : '';
   return `No article mentions ${words}; these stories match the other words.${close}`;
 }
