@@ -35,7 +35,7 @@ const DAY_FIRST = new RegExp(
   `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})\\b`,
   'i',
 );
-/** "2026/01/13", "2026.1.13", "2026-1-5": year first, then month and day (a time after it is ignored). */
+/** "2026/01/13", "2026.1.13", "2026-1-5": year first, then month and day (see withTime for a time after it). */
 const YEAR_FIRST_NUMERIC = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
 /** "13/01/2026", "1.13.2026", "05-06-2026": day and month in an order the numbers may tell. */
 const YEAR_LAST_NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/.-])/;
@@ -45,6 +45,69 @@ const RFC_2822 = new RegExp(
   `^${WEEKDAY}\\d{1,2}\\s+${MONTH_NAME}\\s+\\d{4}\\s+\\d{2}:\\d{2}(?::\\d{2})?\\s*(?:GMT|UTC|UT|Z|[+-]\\d{4})$`,
   'i',
 );
+
+/**
+ * Time zones a page may name after a clock time, as minutes east of UTC. Only unambiguous ones:
+ * "CST" (China or the US Central) and "IST" (India or Ireland) are left out, and so is "ET".
+ */
+const ZONES: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  KST: 540,
+  JST: 540,
+  HKT: 480,
+  SGT: 480,
+  AEST: 600,
+  AEDT: 660,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  BST: 60,
+  EST: -300,
+  EDT: -240,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+};
+/** A clock time and a zone after a date: ", 10:21 KST", " at 8:30 a.m. EST", " 18:42:05 (GMT+9)". */
+const TIME_WITH_ZONE =
+  /^\s*(?:[,|–—-]\s*|at\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\.?)?\s*\(?\s*(?:([A-Z]{1,4})(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?|([+-]\d{2}):?(\d{2}))\s*\)?(?![\p{L}\d])/u;
+
+/**
+ * The instant of a day at the clock time that follows the date in `rest`, when that names its
+ * zone ("10:21 KST", "8:30 a.m. EST", "18:42 GMT+9", "09:00 +0900"); the day itself otherwise (a
+ * time without a zone could be anywhere's).
+ */
+function withTime(day: ParsedDate | null, rest: string): ParsedDate | null {
+  if (!day || rest === '') return day;
+  const m = TIME_WITH_ZONE.exec(rest);
+  if (!m) return day;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  const seconds = Number(m[3] ?? 0);
+  const half = m[4]?.toLowerCase();
+  if (half !== undefined) {
+    if (hours < 1 || hours > 12) return day;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return day;
+  let offset: number;
+  if (m[5] !== undefined) {
+    const zone = ZONES[m[5]];
+    if (zone === undefined) return day;
+    const sign = m[6]?.startsWith('-') ? -1 : 1;
+    offset = zone + (m[6] ? sign * (Math.abs(Number(m[6])) * 60 + Number(m[7] ?? 0)) : 0);
+  } else {
+    const sign = m[8]!.startsWith('-') ? -1 : 1;
+    offset = sign * (Math.abs(Number(m[8])) * 60 + Number(m[9]));
+  }
+  const [y, mo, d] = day.publishedAt.split('-').map(Number) as [number, number, number];
+  return makeInstant(new Date(Date.UTC(y, mo - 1, d, hours, minutes, seconds) - offset * 60_000));
+}
 
 /** Day precision for valid calendar dates between 1900 and 2100; null otherwise. */
 export function makeDay(year: number, month: number, day: number): ParsedDate | null {
@@ -83,8 +146,9 @@ function monthNumber(name: string): number {
  * Parses a publication date written by a person or a program: "2026-01-13" (day),
  * "2026-01-13T08:30:00+09:00" or "2026-01-13 08:30" (instant; no zone means UTC),
  * "Tue, 13 Jan 2026 08:30:00 GMT" (instant), "May 13, 2021", "Jan. 5, 2026", "Sept 5 2026",
- * "5 January 2026", "Tuesday, January 13, 2026" (day; a clock time after a written-out date is
- * ignored, since its zone is rarely stated), "2026/01/13", "2026年1月13日" and "2026년 1월 13일",
+ * "5 January 2026", "Tuesday, January 13, 2026" (day; a clock time after a written-out date
+ * makes an instant only when it names its zone: "January 13, 2026 at 8:30 a.m. EST", "2026-01-13
+ * 10:21 KST"), "2026/01/13", "2026年1月13日" and "2026년 1월 13일",
  * and "13/01/2026" or "01/13/2026" where
  * a number above 12 tells the day from the month (day). Returns null for anything else, an
  * impossible date, or an ambiguous one ("05/06/2026", see isAmbiguousDate).
@@ -106,11 +170,11 @@ export function parseDate(raw: string): ParsedDate | null {
   }
   if (RFC_2822.test(s)) return makeInstant(new Date(s.replace(/\bUTC$/i, 'GMT')));
   m = MONTH_FIRST.exec(s);
-  if (m) return makeDay(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+  if (m) return withTime(makeDay(Number(m[3]), monthNumber(m[1]!), Number(m[2])), s.slice(m[0].length));
   m = DAY_FIRST.exec(s);
-  if (m) return makeDay(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  if (m) return withTime(makeDay(Number(m[3]), monthNumber(m[2]!), Number(m[1])), s.slice(m[0].length));
   m = YEAR_FIRST_NUMERIC.exec(s);
-  if (m) return makeDay(Number(m[1]), Number(m[3]), Number(m[4]));
+  if (m) return withTime(makeDay(Number(m[1]), Number(m[3]), Number(m[4])), s.slice(m[0].length));
   m = CJK_DATE.exec(s);
   if (m) return makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = YEAR_LAST_NUMERIC.exec(s);

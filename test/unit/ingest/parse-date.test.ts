@@ -21,6 +21,21 @@ describe('parseDate', () => {
     });
     expect(parseDate('Tue, 13 Jan 2026 08:30:00 GMT')?.publishedAt).toBe('2026-01-13T08:30:00Z');
   });
+  it('reads a clock time after a written date as an instant only when it names its zone', () => {
+    expect(parseDate('January 13, 2026 at 8:30 a.m. EST')).toEqual({
+      publishedAt: '2026-01-13T13:30:00Z',
+      datePrecision: 'instant',
+    });
+    expect(parseDate('2026-01-13 10:21 KST')?.publishedAt).toBe('2026-01-13T01:21:00Z');
+    expect(parseDate('13 January 2026 18:42 GMT+9')?.publishedAt).toBe('2026-01-13T09:42:00Z');
+    expect(parseDate('January 13, 2026 9:05 p.m. PST')?.publishedAt).toBe('2026-01-14T05:05:00Z');
+    expect(parseDate('2026/01/13 09:00 +0900')?.publishedAt).toBe('2026-01-13T00:00:00Z');
+    // No zone, an ambiguous one, or an impossible time: the day, as written.
+    expect(parseDate('Jan. 13, 2026 10:21')).toEqual({ publishedAt: '2026-01-13', datePrecision: 'day' });
+    expect(parseDate('January 13, 2026 10:21 CST')?.datePrecision).toBe('day');
+    expect(parseDate('January 13, 2026 25:10 GMT')?.datePrecision).toBe('day');
+  });
+
   it('reads numeric dates when the numbers say which is the day', () => {
     expect(parseDate('2026/01/13')).toEqual({ publishedAt: '2026-01-13', datePrecision: 'day' });
     expect(parseDate('2026.1.5')?.publishedAt).toBe('2026-01-05');
