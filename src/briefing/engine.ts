@@ -310,15 +310,20 @@ export class NewsEngine {
 
   /**
    * Keeps one article for two copies. The kept one takes the body (and summary) of the copy when it
-   * had none (a Google News headline later read in full), and a publisher URL over a news.google.com
-   * token; every origin is remembered.
+   * had none (a Google News headline later read in full) or when the copy's is a fuller version,
+   * at least FULLER times as long and not older (a wire story's later take, a page after its feed
+   * teaser); and a publisher URL over a news.google.com token. Every origin is remembered.
    */
   private mergeDuplicate(existing: Stored, copy: Article | IndexedArticle): void {
     if (copy.origin !== existing.article.origin && !existing.alsoFrom.includes(copy.origin)) {
       existing.alsoFrom.push(copy.origin);
     }
     const kept = existing.article;
-    if (!kept.hasBody && copy.body) {
+    const fuller =
+      kept.hasBody &&
+      copy.body.length >= FULLER * kept.bodyLength &&
+      publishedMs(copy.publishedAt) >= publishedMs(kept.publishedAt);
+    if ((!kept.hasBody && copy.body) || fuller) {
       const summary =
         'summary' in copy && typeof copy.summary === 'string'
           ? copy.summary
@@ -337,11 +342,15 @@ export class NewsEngine {
       const { article } = existing;
       existing.article = new HeldArticle({ ...article.toJSON(), url: copy.url }, article.summary, true);
       existing.article.hasBody = article.hasBody;
+      existing.article.bodyLength = article.bodyLength;
       this.byUrl.set(urlKey(copy.url), kept.id);
       this.storyCache.delete(this.grouper.storyOf(kept.id) ?? '');
     }
   }
 }
+
+/** A copy's body replaces the kept one's from this many times its length (a fuller version). */
+const FULLER = 1.2;
 
 /** What two copies of one article share: the normalised URL, or the outlet and title. */
 interface DedupKeys {

@@ -26,6 +26,8 @@ export class HeldArticle implements IndexedArticle {
   summary: string;
   /** Whether the article came with body text (kept or not). */
   hasBody: boolean;
+  /** Length of that body text, in UTF-16 code units (kept or not). */
+  bodyLength: number;
   #body: string | Buffer = '';
 
   constructor(article: Article, summary: string, retainBody = true) {
@@ -40,6 +42,7 @@ export class HeldArticle implements IndexedArticle {
     this.clusterKey = article.clusterKey === undefined ? undefined : ownString(article.clusterKey);
     this.summary = ownString(summary);
     this.hasBody = article.body !== '';
+    this.bodyLength = article.body.length;
     if (retainBody) this.body = article.body;
   }
 
