@@ -1,6 +1,7 @@
 import { repairMojibake } from './clean-mojibake.js';
 import { hasFrontMatter } from './parse-front-matter.js';
 import { parseFrontMatterDocument } from './parse-front-matter-document.js';
+import { looksLikeHtmlPage, parseHtmlPage } from './parse-html-page.js';
 import { parseScrapedText } from './parse-scraped-text.js';
 import type { ParseContext, ParseOutcome } from './types.js';
 
@@ -22,14 +23,15 @@ export function looksLikeFeed(text: string): boolean {
 
 /**
  * Parses one news document, detecting its format by content: YAML front matter (a Google News
- * item, or an article with a Markdown or HTML body) or scraped text (headline line, date line,
- * page text). Never throws: unusable input gives `{ ok: false, reason }` with a one-line reason.
+ * item, or an article with a Markdown or HTML body), a saved web page (HTML with a doctype), or
+ * scraped text (headline line, date line, page text). Never throws: unusable input gives `{ ok: false, reason }` with a one-line reason.
  */
 export function parseDocument(text: string, ctx: ParseContext): ParseOutcome {
   try {
     const doc = normaliseDocument(text);
     if (doc.trim() === '') return { ok: false, reason: 'empty file' };
     if (looksLikeFeed(doc)) return { ok: false, reason: FEED_REASON };
+    if (looksLikeHtmlPage(doc)) return parseHtmlPage(doc, ctx);
     if (/^---[a-z]+[ \t]*\n/i.test(doc))
       return { ok: false, reason: 'malformed front matter: only YAML is read' };
     if (hasFrontMatter(doc)) return parseFrontMatterDocument(doc, ctx);

@@ -1,7 +1,7 @@
 import type { Article } from '../model.js';
 
 /** The input formats ingest recognises, detected by content. */
-export type DocumentFormat = 'google-news' | 'front-matter' | 'scraped-text';
+export type DocumentFormat = 'google-news' | 'front-matter' | 'scraped-text' | 'html-page';
 
 /** What the caller knows about a document besides its text. */
 export interface ParseContext {

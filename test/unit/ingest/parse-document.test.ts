@@ -178,6 +178,31 @@ describe('parseDocument: scraped text', () => {
   });
 });
 
+describe('parseDocument: a saved web page', () => {
+  it('reads the headline, outlet, date, URL and tags from its metadata and the story from the page', () => {
+    const outcome = parseFixture('html-page-jsonld.html');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.format).toBe('html-page');
+    expect(outcome.warnings).toEqual([]);
+    const a = outcome.articles[0]!;
+    expect(a.title).toBe('Port cities sign ferry pass deal');
+    expect(a.outlet).toBe('Harbour Wire');
+    expect(a.publishedAt).toBe('2026-01-13T00:15:00Z');
+    expect(a.url).toBe('https://harbour.example/news/ferry-pass');
+    expect(a.tags).toEqual(['ferries', 'busan']);
+    expect(a.body).toBe(
+      'The mayors of three port cities signed a deal on Tuesday for a shared ferry pass covering six routes, officials said.\n\n' +
+        'The pass will go on sale in June & cost 30,000 won a month.',
+    );
+  });
+  it('takes a page without a title for what it is: no title', () => {
+    expect(parseDocument('<!DOCTYPE html><html><body><p>Text.</p></body></html>', ctx)).toEqual({
+      ok: false,
+      reason: 'no title',
+    });
+  });
+});
+
 describe('parseDocument: front matter', () => {
   it('reads a Markdown article: outlet split from the title, instant date, tags, clean body', () => {
     const outcome = parseFixture('article-markdown.md');
