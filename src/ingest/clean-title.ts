@@ -25,12 +25,13 @@ const NAME_PARTICLES = new Set([
 
 /**
  * A wire service's version label before a headline: "(LEAD)", "(2nd LD)", "(URGENT)",
- * "UPDATE 2-", "REFILE-", "CORRECTED-", "WRAPUP 1-". It says which take of a story this is, not
+ * "UPDATE 2-", "REFILE-", "CORRECTED-", "WRAPUP 1-", and AP's "APTOPIX" (a top photo's slug). It
+ * says which take of a story this is, or how the wire files it, not
  * what happened; takes of one story then read (and deduplicate) as one. A publisher's own "UPDATE:"
  * or "BREAKING:" is part of its headline and stays.
  */
 const VERSION_LABEL =
-  /^(?:\((?:LEAD|\d+(?:st|nd|rd|th) LD|LD|URGENT|UPDATED?|CORRECTED|ADVANCE)\)\s*|(?:UPDATE(?: \d+)?|CORRECTED|REFILE|RPT|WRAPUP(?: \d+)?)\s*-\s*)+/;
+  /^(?:\((?:LEAD|\d+(?:st|nd|rd|th) LD|LD|URGENT|UPDATED?|CORRECTED|ADVANCE)\)\s*|(?:UPDATE(?: \d+)?|CORRECTED|REFILE|RPT|WRAPUP(?: \d+)?)\s*-\s*|APTOPIX\s+)+/;
 
 /**
  * A headline as text: entities decoded, lost apostrophes restored, whitespace collapsed, a wire

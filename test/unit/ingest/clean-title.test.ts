@@ -18,6 +18,7 @@ describe('cleanTitle and cleanOutlet', () => {
     expect(cleanTitle('(LEAD) Port strike ends')).toBe('Port strike ends');
     expect(cleanTitle('(URGENT) Storm warning for the coast')).toBe('Storm warning for the coast');
     expect(cleanTitle('REFILE-UPDATE 2-Harbour exports rise')).toBe('Harbour exports rise');
+    expect(cleanTitle('APTOPIX Harbour Festival Fireworks')).toBe('Harbour Festival Fireworks');
     for (const title of [
       '(News Focus) Ports weigh options',
       'BREAKING: Ferry sinks off the coast',
