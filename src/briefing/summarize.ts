@@ -66,6 +66,15 @@ const SAME_STORY = 0.6;
 /** A headline must bring at least this many terms that the title (and earlier picks) lack. */
 const MIN_NEW_TERMS = 2;
 const QUESTION_PENALTY = 0.6;
+/** A wire photo's slug rather than a headline ("Japan Emperor New Year"): weaker as a summary. */
+const SLUG_PENALTY = 0.6;
+const SLUG_MAX_WORDS = 5;
+
+/** A few capitalised words and nothing else: no verb or function word in lower case. */
+function isSlug(headline: string): boolean {
+  const words = headline.split(WHITESPACE);
+  return words.length <= SLUG_MAX_WORDS && words.every((w) => !/^\p{Ll}/u.test(w));
+}
 /** New terms beyond which a headline counts as fully novel. */
 const NOVELTY_SATURATION = 4;
 /** A second headline is added only if it scores at least this fraction of the first. */
@@ -137,7 +146,11 @@ export function summarizeHeadlines(
     if (support === 0) continue; // shares nothing with the story: off-topic or another language
     const relevance = support / Math.sqrt(m.ids.size);
     const novelty = Math.min(1, newTerms(m.ids, title) / NOVELTY_SATURATION);
-    m.score = relevance * (0.5 + 0.5 * novelty) * (m.text.endsWith('?') ? QUESTION_PENALTY : 1);
+    m.score =
+      relevance *
+      (0.5 + 0.5 * novelty) *
+      (m.text.endsWith('?') ? QUESTION_PENALTY : 1) *
+      (isSlug(m.text) ? SLUG_PENALTY : 1);
     open.push(m);
   }
   open.sort((a, b) => b.score - a.score);

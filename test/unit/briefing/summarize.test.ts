@@ -273,6 +273,14 @@ describe('summarizeHeadlines', () => {
     expect(summary).toBe('Snow traps vehicles in 23-km traffic jam on highway in western Japan.');
   });
 
+  it("prefers a headline to a wire photo's slug", () => {
+    const summary = summarizeHeadlines('Streaker bares all for the emperor', [
+      'Harbour Emperor New Year',
+      'The emperor and his family greet New Year well-wishers at the palace',
+    ]);
+    expect(summary).toBe('The emperor and his family greet New Year well-wishers at the palace.');
+  });
+
   it('adds up to two complementary headlines that say different things', () => {
     const summary = summarizeHeadlines(title, [
       'Snow traps vehicles in 23-km traffic jam on highway in western Japan',
