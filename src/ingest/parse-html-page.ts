@@ -2,16 +2,22 @@ import { type HTMLElement, parse } from 'node-html-parser';
 import type { Article } from '../model.js';
 import { cleanBody } from './clean-body.js';
 import { decodeEntities } from './clean-entities.js';
-import { htmlToText } from './clean-markup.js';
+import { htmlToText, looksLikeHtml } from './clean-markup.js';
 import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
 import { articleId } from './ids.js';
 import { normaliseTags } from './normalise-tags.js';
 import { dateOrMtime, parseDate } from './parse-date.js';
 import type { ParseContext, ParseOutcome } from './types.js';
 
-/** A whole web page saved to a file: it opens with a doctype or an `<html>` element. */
+/**
+ * A web page (or a piece of one) saved to a file: it opens with a doctype, or with an element and
+ * holds markup. A scraped page never opens with "<": its first line is the headline.
+ */
 export function looksLikeHtmlPage(text: string): boolean {
-  return /^(?:<!doctype\s+html\b|<html\b)/i.test(text);
+  return (
+    /^(?:<!doctype\s+html\b|<html\b)/i.test(text) ||
+    (/^<[a-z]/i.test(text) && looksLikeHtml(text.slice(0, 20_000)))
+  );
 }
 
 /** What schema.org's JSON-LD says of a news article (the fields read here). */

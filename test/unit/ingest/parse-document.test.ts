@@ -195,6 +195,19 @@ describe('parseDocument: a saved web page', () => {
         'The pass will go on sale in June & cost 30,000 won a month.',
     );
   });
+  it('reads a piece of a page without a doctype the same way', () => {
+    const outcome = parseDocument(
+      '<head><title>Ferry pass sales open | Harbour Daily</title></head>\n<div><p>Sales of the new ferry pass opened on Monday, officials said.</p></div>\n',
+      ctx,
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.format).toBe('html-page');
+    expect(outcome.articles[0]).toMatchObject({
+      title: 'Ferry pass sales open',
+      outlet: 'Harbour Daily',
+      body: 'Sales of the new ferry pass opened on Monday, officials said.',
+    });
+  });
   it('takes a page without a title for what it is: no title', () => {
     expect(parseDocument('<!DOCTYPE html><html><body><p>Text.</p></body></html>', ctx)).toEqual({
       ok: false,
