@@ -22,8 +22,8 @@ export interface Candidate {
   /** Distinct term ids (the shared analyser's, text/analyser.ts), valid until the next document. */
   ids: number[];
   /**
-   * Weak forms: a question, an exclamation, a short sentence, a quote without a named speaker
-   * (none, or "he said"), a dangling opening.
+   * Weak forms: a question, an exclamation, a short sentence, a quote without an introduced
+   * speaker (none, "he said", "Miller said"), a dangling opening.
    */
   flaws: number;
 }
@@ -111,9 +111,13 @@ const DANGLING =
 const ATTRIBUTED =
   /\b(?:said|says|say|told|tells|added|adds|according|wrote|writes|asked|stated|explained|noted|warned|argued|insisted|announced|declared)\b/;
 
-/** A quotation whose speaker is a pronoun (`…,” he said.`): out of its paragraph, nobody said it. */
+/**
+ * A quotation whose speaker is a pronoun or a bare surname (`…,” he said.`, `…,” Miller said.`): out
+ * of its paragraph, the reader does not know who said it. A speaker with a role or a full name
+ * (`…,” transport minister Ana Ruiz said.`) is introduced.
+ */
 const PRONOUN_SPEAKER =
-  /["\u201d'\u2019]\s+(?:he|she|they|we|I)\s+(?:said|says|added|adds|told|tells|wrote|writes|asked|explained|noted|warned|argued|insisted|continued|went on)\b/;
+  /["\u201d'\u2019]\s+(?:he|she|they|we|I|[A-Z][a-z]+)\s+(?:said|says|added|adds|told|tells|wrote|writes|asked|explained|noted|warned|argued|insisted|continued|went on)\b/;
 
 /**
  * The candidate sentences of `body`, in order, at most `limit` of them (the lead is where news

@@ -212,11 +212,12 @@ describe('summarizeArticle', () => {
     expect(summarizeArticle(title, body, { maxSentences: 1 })).toBe(report);
   });
 
-  it('prefers a quote with a named speaker to one whose speaker is only "he"', () => {
+  it('prefers a quote with an introduced speaker to one whose speaker is only "he" or a surname', () => {
     const named =
       '"The new bus lanes will cut commuting times for thousands of riders," transport commissioner Ana Ruiz said.';
     const body = para(
       '"The new bus lanes will cut commuting times for thousands of riders in the city," he said.',
+      '"The new bus lanes will cut commuting times for thousands of our riders," Ruiz said.',
       named,
       'Officials said the lanes would be extended to the airport next year.',
     );
