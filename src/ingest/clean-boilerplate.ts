@@ -28,7 +28,7 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /\b(?:delivered|straight|direct(?:ly)?|in|to) (?:to )?your inbox\b/i,
   // Link furniture.
   /\b(?:click|tap) here\b/i,
-  /^(?:read more|read next|read also|see also|see more(?: on)?|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
+  /^(?:read more|read next|read also|see also|see more(?: on)?|go deeper|more on this(?: story)?|continue reading|most (?:read|popular|viewed)|recommended(?: for you)?|related(?: articles?| stories| coverage| links?)?)\b\s*(?:[:.…»>|–—→›-]|$)/i,
   // Gift links and a byline's link: "Send any friend a story", "As a subscriber, you have 10 gift
   // articles to give each month.", "More about Maria Gonzalez".
   /^send (?:any|a) friend (?:a|this) (?:story|article)\b|\bgift (?:articles?|stories|links?)\b/i,
@@ -101,6 +101,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
     l.startsWith('read ') ||
     l.startsWith('see also') ||
     l.startsWith('see more') ||
+    l.startsWith('go deeper') ||
     l.startsWith('more on this') ||
     l.startsWith('continue reading') ||
     l.startsWith('most ') ||
@@ -142,7 +143,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
 const GUARD_WORDS =
   /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|recaptcha|terms of|journalism|gift | covers | writes about | reports on /i;
 const GUARD_OPENINGS =
-  /^(?:sign up|subscribe|register|join |read |see |send |more |most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
+  /^(?:sign up|subscribe|register|join |read |see |send |go deeper|more |most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
 /**
  * False when no sentence of the paragraph holds one of the words that boilerplate sentences hold

@@ -159,6 +159,11 @@ describe('cleanBody', () => {
         'Ferry crews returned to work on Tuesday, the union said.\n\nPORT SHOCK – Crane maker quits the harbour. Continue reading …',
       ),
     ).toBe('Ferry crews returned to work on Tuesday, the union said.');
+    expect(
+      cleanBody(
+        'Ferry crews returned to work on Tuesday, the union said.\n\nGo deeper: The port strike, explained',
+      ),
+    ).toBe('Ferry crews returned to work on Tuesday, the union said.');
     expect(cleanBody('Officials said they would read more of the report on Monday.')).toBe(
       'Officials said they would read more of the report on Monday.',
     );
