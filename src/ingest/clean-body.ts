@@ -80,6 +80,11 @@ const LIST_MARK = /^(?:list of \d{1,3} items?|list \d{1,3} of \d{1,3}|end of lis
  */
 const READ_MORE_TAIL =
   /\s+[[(]?(?:continue reading|read more|read the (?:full|rest of the) (?:story|article)|full story)(?:\s*(?:[→»›>…]|\.\.\.))?[\])]?$/i;
+/** False when READ_MORE_TAIL cannot match: none of its words ("read", "story") near the end. */
+function mayEndInReadMore(text: string): boolean {
+  const from = text.length - 40;
+  return text.indexOf('ead', from) >= 0 || text.indexOf('EAD', from) >= 0 || text.indexOf('tory', from) >= 0;
+}
 /** Words up to which a paragraph ending in a read-more link inside a story is a teaser for another. */
 const PROMO_WORDS = 25;
 /** The mark a feed or a teaser leaves where it cut the text: "… a two-day strike. […]". */
@@ -115,7 +120,7 @@ export function classifyParagraph(raw: string, opts: { beforeStory?: boolean } =
 function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedParagraph {
   const end = collapsed.charCodeAt(collapsed.length - 1);
   const cut = end === 93 || end === 41 ? collapsed.replace(TRUNCATION_MARK, '') : collapsed;
-  const whole = cut.slice(-40).toLowerCase().includes('read') ? cut.replace(READ_MORE_TAIL, '') : cut;
+  const whole = mayEndInReadMore(cut) ? cut.replace(READ_MORE_TAIL, '') : cut;
   // Inside a story, a short paragraph ending in such a link is a teaser for another story.
   if (whole !== cut && !beforeStory && pieceCount(whole, PROMO_WORDS + 1) <= PROMO_WORDS) return DROPPED;
   const repaired = repairApostrophes(whole);
@@ -185,8 +190,7 @@ export function cleanBody(text: string, opts: { title?: string } = {}): string {
     decoded.includes('new tab') || decoded.includes('new window')
       ? decoded.replace(NEW_TAB_NOTE, '')
       : decoded;
-  const page =
-    unnoted.includes('of list') || unnoted.includes('list ') ? unnoted.replace(LIST_MARK, '') : unnoted;
+  const page = unnoted.includes('end of list') ? unnoted.replace(LIST_MARK, '') : unnoted;
   const paragraphs = dropMenuRuns(
     dropLabelledCaptions(splitParagraphs(page, isPageEndHeading)),
     isPageEndHeading,

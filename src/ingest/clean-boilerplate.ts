@@ -33,8 +33,6 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   // articles to give each month.", "More about Maria Gonzalez".
   /^send (?:any|a) friend (?:a|this) (?:story|article)\b|\bgift (?:articles?|stories|links?)\b/i,
   /^[Mm]ore (?:about|from|by) (?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,3}$/u,
-  // The reporter's bio: "Maria Gonzalez covers city politics for The Metro Times."
-  /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:covers|writes about|reports on) [^.]{1,100} for (?:the )?\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,4}\.?$/u,
   // A blog feed's footer: "The post Ferry fares to rise appeared first on Harbour Daily."
   /^the post .{1,200} appeared first on .{1,80}$/i,
   // A link to the publisher's policies: "Our Standards: The … Trust Principles."
@@ -59,7 +57,7 @@ const SENTENCE_PATTERNS: readonly RegExp[] = [
   /^listen to (?:this|the) (?:article|story)\b/i,
   // The fine print of a newsletter form: "Privacy Notice: Newsletters may contain …", "For more
   // information see our Privacy Policy.", "… the Google Privacy Policy and Terms of Service apply."
-  /^privacy (?:notice|policy|statement)\s*:|\b(?:see|read|view|review) our (?:privacy|cookie) (?:policy|notice|statement)\b|\b(?:privacy policy|terms of (?:service|use)) apply\b|\brecaptcha\b/i,
+  /^privacy (?:notice|policy|statement)\s*:|\b(?:see|read|view|review) our privacy (?:policy|notice|statement)\b|\bprivacy policy and terms of (?:service|use) apply\b/i,
   // A subscription pitch: "By subscribing, you can help us …", "… quality journalism is more
   // crucial than ever."
   /^by subscribing\b|\bsupport (?:our|independent|quality) journalism\b|\bquality journalism is more (?:crucial|important|vital|essential|needed) than ever\b/i,
@@ -109,7 +107,6 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
     l.startsWith('related'),
   (l) => l.startsWith('send ') || l.includes('gift '),
   (l) => l.startsWith('more '),
-  (l) => l.includes(' covers ') || l.includes(' writes about ') || l.includes(' reports on '),
   (l) => l.startsWith('the post '),
   (l) => l.startsWith('our ') || l.startsWith('editorial '),
   (l) => l.startsWith('share '),
@@ -127,7 +124,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
   (l) => l.includes('contributed '),
   (l) => l.includes('ing by'),
   (l) => l.startsWith('listen to '),
-  (l) => l.includes('privacy') || l.includes('recaptcha') || l.includes('terms of'),
+  (l) => l.includes('privacy'),
   (l) => l.includes('subscri') || l.includes('journalism'),
   (_, s) => s.endsWith('Advertisement') || s.endsWith('ADVERTISEMENT'),
   (l) => l.startsWith('skip to ') || l.startsWith('loading') || l.startsWith('advertisement - scroll'),
@@ -141,7 +138,7 @@ const SENTENCE_GUARDS: ReadonlyArray<(lower: string, s: string) => boolean> = [
  * itself pass whenever the guards pass on it lower-cased and a pattern could match.
  */
 const GUARD_WORDS =
-  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|recaptcha|terms of|journalism|gift | covers | writes about | reports on /i;
+  /java|refer to this|cookie|manage |subscri|in to |free account|free trial|unlimited access|continue reading|keep reading|your inbox| here|all rights reserved|contributed |ing by|prohibited|forbidden|not permitted|not allowed|may not be |privacy|journalism/i;
 const GUARD_OPENINGS =
   /^(?:sign up|subscribe|register|join |read |see |send |go deeper|more |most |recommended|related|the post |our |editorial |share |follow|like|download |get |install |find |watch |check out|visit |learn more|stay up to date|keep up|for more|for the latest|copyright|[©ⓒⒸ]|\(c\) |listen to |skip to |loading|advertisement - scroll|this (?:article|story|report|piece|post) |originally (?:published|appeared)|an? (?:earlier |updated )?version of this )/i;
 
@@ -153,21 +150,42 @@ export function mayHaveBoilerplateWords(paragraph: string): boolean {
   return GUARD_WORDS.test(paragraph);
 }
 
-/** Whole lines that are page furniture: ad slots, single navigation or share words. */
+/** A line of punctuation and symbols only ("--", "* * *"), however long. */
+const NO_WORDS = /^[\p{P}\p{S}\s]*$/u;
+/**
+ * Lines longer than this are never furniture but for NO_WORDS: every other line pattern is
+ * bounded well below it (a share bar of twelve words, a bio, a sign-off after three addresses).
+ */
+const LINE_MAX = 320;
+
+/**
+ * Whole lines that are page furniture, in one pattern: ad slots ("Advertisement", "Supported by",
+ * "Ad Feedback"), credits and notes for the page rather than the story ("— With assistance from Ken
+ * Ito.", "(Updates with CEO comment in fourth paragraph.)", "Source: Example News and news
+ * agencies"), a link to the story in another language ("Japanese version", "Read in Korean"), and
+ * the mark of a promotion inside the story ("after newsletter promotion").
+ */
+const PAGE_NOTE = new RegExp(
+  `^(?:${[
+    'advertisement|advertising|advert|ad|ad feedback|sponsored(?: content)?|supported by|sponsored by|promoted(?: content)?|paid (?:content|post|partner)|story continues below(?: this)? advertisement|scroll to continue(?: with content)?',
+    '[—–-]*\\s*with (?:assistance|additional reporting|reporting) (?:from|by) [^.]{1,100}\\.?',
+    '\\((?:updates?|adds?|recasts?|corrects?|changes?|rewrites?|refiles?|fixes) [^()]{1,160}\\)',
+    'sources?\\s*:\\s*[^.!?]{1,80}',
+    '(?:japanese|korean|chinese|english|spanish|french|german|arabic|russian) (?:version|original|edition)|read (?:it |this )?in (?:japanese|korean|chinese|english|spanish|french|german|arabic|russian)',
+    '(?:after|skip past|skip) (?:the )?(?:newsletter|advertisement|ad) promotion',
+  ].join('|')})$`,
+  'i',
+);
+
+/** Whole lines that are page furniture: ad slots and notes, single navigation or share words. */
 const LINE_PATTERNS: readonly RegExp[] = [
-  /^(?:advertisement|advertising|advert|ad|ad feedback|sponsored(?: content)?|supported by|sponsored by|promoted(?: content)?|paid (?:content|post|partner)|story continues below(?: this)? advertisement|scroll to continue(?: with content)?)$/i,
-  // Credits and notes for the page, not the story: "— With assistance from Ken Ito.", "(Updates
-  // with CEO comment in fourth paragraph.)".
-  /^[—–-]*\s*with (?:assistance|additional reporting|reporting) (?:from|by) [^.]{1,100}\.?$/i,
-  /^\((?:updates?|adds?|recasts?|corrects?|changes?|rewrites?|refiles?|fixes) [^()]{1,160}\)$/i,
-  // A dateline alone on its line, in capitals: "TOKYO", "CNN —", "SEOUL (Reuters) -".
-  /^(?=[^a-z]{2,60}$)\p{Lu}[\p{Lu}'’.&-]*(?: [\p{Lu}'’.&-]+){0,3}(?: \([\p{L} .&-]{1,30}\))?(?: ?[—–-]{1,2})?$/u,
+  PAGE_NOTE,
   // Share bars, also "Share on Facebook Share on X Copy link" and a reporter's address beside them.
   new RegExp(
     `^(?:(?:share|tweet|email|e-mail|print|save|copy link|link copied|comments?|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|youtube|tiktok|telegram|threads|bluesky|flipboard|messenger|close|menu|search|home|photo|video|image|listen|on|via|to|${EMAIL})(?![\\w@.-])[\\s|,/·•]*){1,12}$`,
     'i',
   ),
-  /^[\p{P}\p{S}\s]*$/u,
+  NO_WORDS,
   // A page's reading time: "3 min read".
   READING_TIME,
   // A sign-off that closes a wire story: "==Kyodo", "-- AFP", "(END)", also after the reporter's
@@ -176,13 +194,14 @@ const LINE_PATTERNS: readonly RegExp[] = [
     `^(?:${EMAIL}\\s+){0,3}(?:(?:={2,}|-{2,}|[—–])\\s*\\p{Lu}[\\p{L}.&-]*(?: \\p{Lu}[\\p{L}.&-]*)?|\\(?(?:END|ENDS|End)\\)?)$`,
     'u',
   ),
-  // The sources of a story compiled from several: "Source: Example News and news agencies".
-  /^sources?\s*:\s*[^.!?]{1,80}$/i,
-  // A link to the story in another language: "Japanese version", "Read in Korean".
-  /^(?:(?:japanese|korean|chinese|english|spanish|french|german|arabic|russian) (?:version|original|edition)|read (?:it |this )?in (?:japanese|korean|chinese|english|spanish|french|german|arabic|russian))$/i,
-  // Where a page puts a promotion inside the story: "after newsletter promotion".
-  /^(?:after|skip past|skip) (?:the )?(?:newsletter|advertisement|ad) promotion$/i,
 ];
+
+/** A dateline alone on its line, in capitals: "TOKYO", "CNN —", "SEOUL (Reuters) -". */
+const LONE_DATELINE =
+  /^(?=[^a-z]{2,60}$)\p{Lu}[\p{Lu}'’.&-]*(?: [\p{Lu}'’.&-]+){0,3}(?: \([\p{L} .&-]{1,30}\))?(?: ?[—–-]{1,2})?$/u;
+/** The reporter's bio as its own paragraph: "Maria Gonzalez covers city politics for The Metro Times. More about Maria Gonzalez". */
+const BIO =
+  /^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:covers|writes about|reports on) [^.]{1,100} for (?:the )?\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,4}\.?(?: [Mm]ore (?:about|from|by) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})?$/u;
 
 /** A bare label left over from a link or a widget: "Short link:", "Tags:". */
 const LABEL = /^\p{L}+(?: \p{L}+){0,2}:$/u;
@@ -247,8 +266,15 @@ function isConsentButtons(text: string): boolean {
  */
 export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
+  // Most lines are story text, longer than any furniture: one test spares them the patterns.
+  if (s.length > LINE_MAX) return NO_WORDS.test(s);
   // A label ends with its colon: the pattern's backtracking is spared the other lines.
-  return LINE_PATTERNS.some((re) => re.test(s)) || (s.endsWith(':') && LABEL.test(s));
+  return (
+    LINE_PATTERNS.some((re) => re.test(s)) ||
+    (s.endsWith(':') && LABEL.test(s)) ||
+    (s.length <= 60 && LONE_DATELINE.test(s)) ||
+    BIO.test(s)
+  );
 }
 
 /**
