@@ -1,12 +1,12 @@
 import type { Article } from '../model.js';
-import { cleanBody } from './clean-body.js';
 import { htmlToText, looksLikeHtml, stripMarkdown } from './clean-markup.js';
-import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import { cleanOutlet, cleanTitle } from './clean-title.js';
 import { articleId, clusterId } from './ids.js';
 import { normaliseTags, tagValues } from './normalise-tags.js';
 import { dateOrMtime, parseDate, parseDateValue } from './parse-date.js';
 import { type FrontMatter, field, rawScalar, readFrontMatter, textField } from './parse-front-matter.js';
 import { readGoogleNewsBody } from './parse-google-news.js';
+import { singleArticle } from './single-article.js';
 import type { ParseContext, ParseOutcome } from './types.js';
 
 const DATE_KEYS = ['date', 'published', 'publishedAt', 'published_at', 'pubDate', 'datePublished', 'created'];
@@ -93,30 +93,22 @@ function frontMatterArticle(fm: FrontMatter, ctx: ParseContext): ParseOutcome {
     rawTitle = heading[1]!;
     content = stripMarkdown(fm.content.replace(firstLine, ''));
   }
-  let title = cleanTitle(rawTitle);
+  const title = cleanTitle(rawTitle);
   if (!/[\p{L}\p{N}]/u.test(title)) return { ok: false, reason: 'no title' };
 
   const outletField = textField(fm.data, OUTLET_KEYS);
-  let outlet = outletField && !/^https?:|\//i.test(outletField) ? cleanOutlet(outletField) : '';
-  if (outlet) title = stripOutletSuffix(title, outlet);
-  else ({ title, outlet } = splitOutletSuffix(title));
-
-  const warnings: string[] = [];
   const { date, warning } = documentDate(fm, ctx.mtime);
-  if (warning) warnings.push(warning);
-  const url = httpUrl(textField(fm.data, URL_KEYS));
-  const body = cleanBody(content, { title });
-  if (body === '') warnings.push('no story text; kept as a headline only');
-  const article: Article = {
-    id: articleId({ url, outlet, title, publishedAt: date.publishedAt }),
-    url,
-    title,
-    outlet,
-    publishedAt: date.publishedAt,
-    datePrecision: date.datePrecision,
-    tags: normaliseTags(rawTags(fm.data), { outlets: outlet ? [outlet] : [], headlines: [title] }),
-    body,
-    origin: ctx.origin,
-  };
-  return { ok: true, format: 'front-matter', articles: [article], warnings };
+  return singleArticle(
+    {
+      format: 'front-matter',
+      title,
+      outlet: outletField && !/^https?:|\//i.test(outletField) ? cleanOutlet(outletField) : '',
+      url: httpUrl(textField(fm.data, URL_KEYS)),
+      date,
+      dateWarning: warning,
+      rawTags: rawTags(fm.data),
+      text: content,
+    },
+    ctx,
+  );
 }

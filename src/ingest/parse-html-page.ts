@@ -1,12 +1,9 @@
 import { type HTMLElement, parse } from 'node-html-parser';
-import type { Article } from '../model.js';
-import { cleanBody } from './clean-body.js';
 import { decodeEntities } from './clean-entities.js';
 import { htmlToText, looksLikeHtml } from './clean-markup.js';
-import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
-import { articleId } from './ids.js';
-import { normaliseTags } from './normalise-tags.js';
+import { cleanOutlet, cleanTitle } from './clean-title.js';
 import { dateOrMtime, parseDate } from './parse-date.js';
+import { singleArticle } from './single-article.js';
 import type { ParseContext, ParseOutcome } from './types.js';
 
 /**
@@ -111,14 +108,8 @@ export function parseHtmlPage(html: string, ctx: ParseContext): ParseOutcome {
     root.querySelector('title')?.text ??
     root.querySelector('h1')?.text ??
     '';
-  let title = cleanTitle(decodeEntities(rawTitle));
+  const title = cleanTitle(decodeEntities(rawTitle));
   if (!/[\p{L}\p{N}]/u.test(title) || title.length > 300) return { ok: false, reason: 'no title' };
-
-  let outlet = cleanOutlet(
-    decodeEntities(linked?.publisher ?? meta(root, ['og:site_name', 'application-name', 'publisher']) ?? ''),
-  );
-  if (outlet) title = stripOutletSuffix(title, outlet);
-  else ({ title, outlet } = splitOutletSuffix(title));
 
   const rawDate =
     linked?.datePublished ??
@@ -134,34 +125,30 @@ export function parseHtmlPage(html: string, ctx: ParseContext): ParseOutcome {
     ]) ??
     root.querySelector('time[datetime]')?.getAttribute('datetime') ??
     '';
-  const warnings: string[] = [];
   const { date, warning } = dateOrMtime(rawDate ? parseDate(rawDate) : null, rawDate, ctx.mtime);
-  if (warning) warnings.push(warning);
-
   const canonical =
     root.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(root, ['og:url']);
-  const url = canonical && /^https?:\/\//i.test(canonical) ? canonical : (linked?.url ?? null);
-  const rawTags = [
-    ...(linked?.keywords ?? []),
-    ...(meta(root, ['keywords', 'news_keywords'])?.split(',') ?? []),
-    ...root.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute('content') ?? ''),
-  ];
-
   const container =
     root.querySelector('article') ?? root.querySelector('main') ?? root.querySelector('body') ?? root;
-  const body = cleanBody(htmlToText(container.innerHTML), { title });
-  if (body === '') warnings.push('no story text; kept as a headline only');
-
-  const article: Article = {
-    id: articleId({ url, outlet, title, publishedAt: date.publishedAt }),
-    url,
-    title,
-    outlet,
-    publishedAt: date.publishedAt,
-    datePrecision: date.datePrecision,
-    tags: normaliseTags(rawTags, { outlets: outlet ? [outlet] : [], headlines: [title] }),
-    body,
-    origin: ctx.origin,
-  };
-  return { ok: true, format: 'html-page', articles: [article], warnings };
+  return singleArticle(
+    {
+      format: 'html-page',
+      title,
+      outlet: cleanOutlet(
+        decodeEntities(
+          linked?.publisher ?? meta(root, ['og:site_name', 'application-name', 'publisher']) ?? '',
+        ),
+      ),
+      url: canonical && /^https?:\/\//i.test(canonical) ? canonical : (linked?.url ?? null),
+      date,
+      dateWarning: warning,
+      rawTags: [
+        ...(linked?.keywords ?? []),
+        ...(meta(root, ['keywords', 'news_keywords'])?.split(',') ?? []),
+        ...root.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute('content') ?? ''),
+      ],
+      text: htmlToText(container.innerHTML),
+    },
+    ctx,
+  );
 }

@@ -1,8 +1,6 @@
-import type { Article } from '../model.js';
-import { cleanBody } from './clean-body.js';
-import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
-import { articleId } from './ids.js';
+import { cleanOutlet, cleanTitle } from './clean-title.js';
 import { dateOrMtime, type ParsedDate, parseDate } from './parse-date.js';
+import { singleArticle } from './single-article.js';
 import type { ParseContext, ParseOutcome } from './types.js';
 
 /** The line under a scraped headline: its date, the outlet if named, and the date as written. */
@@ -70,33 +68,25 @@ export function parseScrapedText(text: string, ctx: ParseContext): ParseOutcome 
   // body, as it is.
   const first = nextLine(text, 0);
   if (first === null) return { ok: false, reason: 'empty file' };
-  let title = cleanTitle(first.line);
+  const title = cleanTitle(first.line);
   if (!/[\p{L}\p{N}]/u.test(title) || title.length > 300) return { ok: false, reason: 'no title' };
 
   const second = nextLine(text, first.next);
   const dateLine = second ? parseDateLine(second.line) : null;
   const bodyStart = second === null ? text.length : dateLine ? second.next : second.start;
 
-  let outlet = dateLine?.outlet ?? '';
-  if (outlet) title = stripOutletSuffix(title, outlet);
-  else ({ title, outlet } = splitOutletSuffix(title));
-
-  const warnings: string[] = [];
   const { date, warning } = dateOrMtime(dateLine?.date ?? null, dateLine?.raw ?? '', ctx.mtime);
-  if (warning) warnings.push(warning);
-  const body = cleanBody(bodyStart < text.length ? text.slice(bodyStart) : '', { title });
-  if (body === '') warnings.push('no story text; kept as a headline only');
-
-  const article: Article = {
-    id: articleId({ url: null, outlet, title, publishedAt: date.publishedAt }),
-    url: null,
-    title,
-    outlet,
-    publishedAt: date.publishedAt,
-    datePrecision: date.datePrecision,
-    tags: [],
-    body,
-    origin: ctx.origin,
-  };
-  return { ok: true, format: 'scraped-text', articles: [article], warnings };
+  return singleArticle(
+    {
+      format: 'scraped-text',
+      title,
+      outlet: dateLine?.outlet ?? '',
+      url: null,
+      date,
+      dateWarning: warning,
+      rawTags: [],
+      text: bodyStart < text.length ? text.slice(bodyStart) : '',
+    },
+    ctx,
+  );
 }
