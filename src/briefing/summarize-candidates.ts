@@ -107,6 +107,19 @@ const SHORT_WORDS = 10;
 const DANGLING =
   /^(?:But|However|And|Also|Still|Yet|So|Meanwhile|Instead|Nevertheless|Moreover|Furthermore|Besides|Then|That|This|These|Those|It|He|She|They|We|I|His|Her|Their|Its|There)\b/;
 
+/**
+ * The labels that stories written in short sections put before a paragraph: "Why it matters:",
+ * "The big picture:", "Zoom in:", "Driving the news:". Followed by the sentence, capitalised.
+ */
+const SECTION_LABEL =
+  /^(?:why it matters|the big picture|driving the news|between the lines|zoom in|zoom out|the bottom line|bottom line|what they're saying|what they’re saying|state of play|what's next|what’s next|what to watch|the latest|by the numbers|reality check|the other side|context|flashback|catch up quick|yes, but|the intrigue|behind the scenes|go deeper):\s+(?=["“]?\p{Lu})/iu;
+
+/** A colon where a section label would end it: within the first 22 characters. */
+function hasLabelColon(text: string): boolean {
+  const colon = text.indexOf(':');
+  return colon > 0 && colon <= 22;
+}
+
 /** A verb of attribution, so a quote in the sentence has a speaker. */
 const ATTRIBUTED =
   /\b(?:said|says|say|told|tells|added|adds|according|wrote|writes|asked|stated|explained|noted|warned|argued|insisted|announced|declared)\b/;
@@ -156,6 +169,8 @@ function addParagraph(para: string, out: Candidate[], limit: number): void {
     if ((k === 0 || isUpperAscii(text.charCodeAt(1))) && mayOpenWithDateline(text))
       text = stripDateline(text);
     if (isUpperAscii(text.charCodeAt(1))) text = text.replace(KICKER, '');
+    // A section label of a "smart brevity" story ("Why it matters: …") is not part of the sentence.
+    else if (hasLabelColon(text) && SECTION_LABEL.test(text)) text = text.replace(SECTION_LABEL, '');
     if (!endsAsProse(text) || !quotesBalance(text) || isShouted(text)) continue;
     const { ids, words } = analyseDistinct(text);
     if (words < MIN_WORDS) continue;

@@ -237,6 +237,16 @@ describe('summarizeArticle', () => {
     expect(summarizeArticle(title, 'Stocks rose …')).toBe('');
   });
 
+  it('leaves a section\'s label out of the summary ("Why it matters:")', () => {
+    const body = para(
+      'Harbour stocks rose on Friday, led by crane makers, after strong earnings from a rival port.',
+      'Why it matters: Demand for cranes from new container terminals is driving a rally across the region.',
+    );
+    const summary = summarizeArticle('Crane makers lead harbour stocks higher', body);
+    expect(summary).toContain('Demand for cranes from new container terminals');
+    expect(summary).not.toContain('Why it matters');
+  });
+
   it('summarises a wall of text without line breaks from whole sentences', () => {
     const wall = Array.from(
       { length: 400 },
