@@ -21,19 +21,13 @@ import {
 import { startsWithDateline } from './clean-dateline.js';
 import { dropRepeatedParagraphs } from './clean-duplicates.js';
 import { decodeEntities } from './clean-entities.js';
-import { isPageEndHeading, isRelatedStoryLine, readKicker } from './clean-related.js';
+import { isLinksHeading, isPageEndHeading, isRelatedStoryLine, readKicker } from './clean-related.js';
 import { collapseWhitespace, pieceCount, splitParagraphs } from './clean-whitespace.js';
 import { type ClassifiedParagraph, dropMenuRuns, selectMainStory } from './split-stories.js';
 
 const DROPPED: ClassifiedParagraph = { kind: 'dropped', text: '' };
 const PAGE_END: ClassifiedParagraph = { kind: 'teaser', text: '' };
 const LINKS: ClassifiedParagraph = { kind: 'links', text: '' };
-/**
- * The heading of a list of links that a page sets inside the story, with story text after it:
- * "Most Read from Example", "Read more:", "Related coverage". The headlines under it are links.
- */
-const LINKS_HEADING =
-  /^(?:most (?:read|viewed|popular|shared|watched) from [\p{L}\d&' .-]{1,40}|(?:read|see) (?:more|also)|keep reading|related(?: stories| articles| coverage| links)?|recommended(?: reading| stories)?)\s*[:.…»>|–—-]?$/iu;
 /**
  * Speaks to the reader: what is left of a paragraph of page furniture ("Anyone can read what you
  * share."). Not a quotation: "you" in someone's words is reported speech.
@@ -126,7 +120,7 @@ function classifyCollapsed(collapsed: string, beforeStory: boolean): ClassifiedP
   const repaired = repairApostrophes(whole);
   // The heading of a list of other stories ends the story, as a teaser does.
   if (isPageEndHeading(repaired)) return PAGE_END;
-  if (repaired.length <= 60 && LINKS_HEADING.test(repaired)) return LINKS;
+  if (isLinksHeading(repaired)) return LINKS;
   if (repaired === '' || isRelatedStoryLine(repaired) || isBoilerplateLine(repaired)) return DROPPED;
   const kicker = readKicker(repaired);
   if (kicker.link) return DROPPED;

@@ -113,3 +113,15 @@ const PAGE_END_HEADING = new RegExp(
 export function isPageEndHeading(paragraph: string): boolean {
   return paragraph.length <= 48 && PAGE_END_HEADING.test(paragraph);
 }
+
+/**
+ * The heading of a list of links that a page sets inside the story, with story text after it:
+ * "Most Read from Example", "Read more:", "Related coverage". The headlines under it are links.
+ */
+const LINKS_HEADING =
+  /^(?:most (?:read|viewed|popular|shared|watched) from [\p{L}\d&' .-]{1,40}|(?:read|see) (?:more|also)|keep reading|related(?: stories| articles| coverage| links)?|recommended(?: reading| stories)?)\s*[:.…»>|–—-]?$/iu;
+
+/** Whether a paragraph is the heading of a list of links inside the story (see LINKS_HEADING). */
+export function isLinksHeading(paragraph: string): boolean {
+  return paragraph.length <= 60 && LINKS_HEADING.test(paragraph);
+}
