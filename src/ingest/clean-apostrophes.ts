@@ -61,7 +61,10 @@ export function repairApostrophes(text: string): string {
     });
 }
 
+/** Function words that do take a possessive "s": "each other s", "one another s", "someone else s". */
+const FUNCTION_POSSESSORS = new Set(['other', 'another', 'else', 'one']);
+
 function isPossessor(word: string, lower: string): boolean {
-  if (S_CONTRACTIONS.has(lower)) return true;
+  if (S_CONTRACTIONS.has(lower) || FUNCTION_POSSESSORS.has(lower)) return true;
   return word.length >= 2 && !STOPWORDS.has(lower);
 }

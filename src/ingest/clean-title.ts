@@ -82,7 +82,10 @@ function sameName(a: string, b: string): boolean {
   return x.length > 0 && x.length === y.length && x.every((w, i) => w === y[i]);
 }
 
-/** Whether a domain's label spells a name: "japantimes" (Japan Times), "nytimes" (New York Times). */
+/**
+ * Whether a domain's label or an acronym spells a name: "japantimes" (Japan Times), "nytimes" (New
+ * York Times), "wsj" (Wall Street Journal).
+ */
 function spells(label: string, words: readonly string[]): boolean {
   if (words.length < 2) return false;
   const last = words[words.length - 1]!;
@@ -90,13 +93,14 @@ function spells(label: string, words: readonly string[]): boolean {
     .slice(0, -1)
     .map((w) => w[0])
     .join('');
-  return label === words.join('') || label === initials + last;
+  return label === words.join('') || label === initials + last || label === initials + last[0];
 }
 
 /**
  * Whether two spellings name one outlet: the same words (without case, accents or a leading
  * "The"); one name the start of the other ("BBC" and "BBC News", "Nikkei" and "Nikkei Asia"); or
- * a domain and the name it spells ("CNBC.com" and "CNBC", "nytimes.com" and "The New York Times").
+ * a domain or an acronym and the name it spells ("CNBC.com" and "CNBC", "nytimes.com" and "The New
+ * York Times", "WSJ" and "The Wall Street Journal").
  */
 export function sameOutlet(a: string, b: string): boolean {
   const x = outletWords(a);
@@ -165,4 +169,56 @@ export function splitOutletSuffix(title: string): { title: string; outlet: strin
     if (looksLikeOutlet(tail) && head.split(/\s+/).length >= 2) return { title: head, outlet: tail };
   }
   return { title, outlet: '' };
+}
+
+/** Words and characters of a trailing "| Section" or "| Author" at most (see stripHeadlineFurniture). */
+const FURNITURE_WORDS = 5;
+const FURNITURE_CHARS = 40;
+/** Words a headline keeps at least once its furniture is gone. */
+const HEADLINE_WORDS = 4;
+/** A Substack-style byline after a headline: " - by Nelson Merino". */
+const BY_NAME = /\s[-–—]\s+by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
+
+/**
+ * Removes what a publisher's page title puts around the headline itself, once the outlet is known:
+ * trailing sections and authors after a bar ("… | Spain", "… | Simon Jenkins", "… | National News
+ * | mdjonline.com"; at most five words each, and the headline keeps four), a byline after a dash
+ * ("… - by Nelson Merino"), and the outlet's own name before a bar ("Xinhua News | Xi
+ * congratulates …"). A bar inside a long tail ("KICKER | “With Us Every Step of the Way”") and
+ * labels such as "Opinion | …", which tell the reader what kind of piece it is, stay.
+ */
+export function stripHeadlineFurniture(title: string, outlet: string): string {
+  let out = title;
+  if (out.includes('|')) {
+    for (let i = 0; i < 2; i++) {
+      const bar = out.lastIndexOf(' | ');
+      if (bar < 0) break;
+      const tail = out.slice(bar + 3).trim();
+      const head = out.slice(0, bar).trim();
+      if (tail.length > FURNITURE_CHARS || wordCount(tail) > FURNITURE_WORDS) break;
+      if (wordCount(head) < HEADLINE_WORDS) break;
+      out = head;
+    }
+    const first = out.indexOf(' | ');
+    if (first > 0 && outlet && sameOutlet(out.slice(0, first), outlet)) {
+      const rest = out.slice(first + 3).trim();
+      if (wordCount(rest) >= HEADLINE_WORDS) out = rest;
+    }
+  }
+  if (out.includes(' by ') || out.includes(' By ')) {
+    const bare = out.replace(BY_NAME, '');
+    if (wordCount(bare) >= HEADLINE_WORDS) out = bare;
+  }
+  return out;
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }

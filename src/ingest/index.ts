@@ -5,7 +5,13 @@
  */
 export { cleanBody } from './clean-body.js';
 export { decodeEntities } from './clean-entities.js';
-export { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+export {
+  cleanOutlet,
+  cleanTitle,
+  splitOutletSuffix,
+  stripHeadlineFurniture,
+  stripOutletSuffix,
+} from './clean-title.js';
 export { articleId, clusterId, titleKey, urlKey } from './ids.js';
 export { normaliseTags } from './normalise-tags.js';
 export { type ParsedDate, parseDate } from './parse-date.js';

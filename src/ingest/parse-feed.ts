@@ -3,7 +3,13 @@ import type { Article } from '../model.js';
 import { cleanBody } from './clean-body.js';
 import { htmlToText, looksLikeHtml } from './clean-markup.js';
 import { repairMojibake } from './clean-mojibake.js';
-import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import {
+  cleanOutlet,
+  cleanTitle,
+  splitOutletSuffix,
+  stripHeadlineFurniture,
+  stripOutletSuffix,
+} from './clean-title.js';
 import { collapseWhitespace } from './clean-whitespace.js';
 import { articleId, clusterId } from './ids.js';
 import { normaliseTags } from './normalise-tags.js';
@@ -359,6 +365,7 @@ function singleArticle(
   if (source) title = stripOutletSuffix(title, source);
   if (feedOutlet) title = stripOutletSuffix(title, feedOutlet);
   if (!outlet) ({ title, outlet } = splitOutletSuffix(title));
+  title = stripHeadlineFurniture(title, outlet);
 
   const warnings: string[] = [];
   const { date, warning } = itemDate(raw, ctx);

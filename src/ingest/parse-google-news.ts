@@ -1,5 +1,11 @@
 import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
-import { cleanOutlet, cleanTitle, splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import {
+  cleanOutlet,
+  cleanTitle,
+  splitOutletSuffix,
+  stripHeadlineFurniture,
+  stripOutletSuffix,
+} from './clean-title.js';
 import { visibleLength } from './clean-whitespace.js';
 
 /** One headline of a Google News item, read from the HTML of the item's body. */
@@ -141,6 +147,7 @@ function toHeadline(entry: Entry): GoogleNewsHeadline | string {
   } else {
     title = stripOutletSuffix(title, outlet);
   }
+  title = stripHeadlineFurniture(title, outlet);
   if (!/[\p{L}\p{N}]/u.test(title)) return 'no headline text';
   return { title, outlet, url: absoluteUrl(entry.anchor.getAttribute('href')) };
 }

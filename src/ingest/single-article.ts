@@ -1,6 +1,6 @@
 import type { Article } from '../model.js';
 import { cleanBody } from './clean-body.js';
-import { splitOutletSuffix, stripOutletSuffix } from './clean-title.js';
+import { splitOutletSuffix, stripHeadlineFurniture, stripOutletSuffix } from './clean-title.js';
 import { articleId } from './ids.js';
 import { normaliseTags } from './normalise-tags.js';
 import type { ParsedDate } from './parse-date.js';
@@ -31,6 +31,7 @@ export function singleArticle(parts: ArticleParts, ctx: ParseContext): ParseOutc
   let { title, outlet } = parts;
   if (outlet) title = stripOutletSuffix(title, outlet);
   else ({ title, outlet } = splitOutletSuffix(title));
+  title = stripHeadlineFurniture(title, outlet);
   const warnings = parts.dateWarning ? [parts.dateWarning] : [];
   const body = cleanBody(parts.text, { title });
   if (body === '') warnings.push('no story text; kept as a headline only');

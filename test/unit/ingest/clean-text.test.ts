@@ -46,6 +46,9 @@ describe('repairApostrophes', () => {
     expect(repairApostrophes('Tokyo s decision and his nation s intention')).toBe(
       "Tokyo's decision and his nation's intention",
     );
+    expect(
+      repairApostrophes('troops on each other s soil, on one another s ships and on someone else s land'),
+    ).toBe("troops on each other's soil, on one another's ships and on someone else's land");
   });
   it('restores contractions after the words that take them', () => {
     expect(

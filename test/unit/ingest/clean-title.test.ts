@@ -4,6 +4,7 @@ import {
   cleanTitle,
   looksLikeOutlet,
   splitOutletSuffix,
+  stripHeadlineFurniture,
   stripOutletSuffix,
 } from '../../../src/ingest/clean-title.js';
 
@@ -80,6 +81,65 @@ describe('stripOutletSuffix', () => {
     expect(stripOutletSuffix('Harris - Trump debate set', 'Reuters')).toBe('Harris - Trump debate set');
     expect(stripOutletSuffix('Ukraine war latest - live', 'The Guardian')).toBe('Ukraine war latest - live');
     expect(stripOutletSuffix('Lee heads for Japan summit', '')).toBe('Lee heads for Japan summit');
+  });
+});
+
+describe('stripHeadlineFurniture', () => {
+  it('removes sections, authors and site names after a bar, and a byline after a dash', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'Ferry operator fined over harbour collision | Shipping',
+        'Harbour Daily',
+        'Ferry operator fined over harbour collision',
+      ],
+      [
+        'Why the port plan will fail the town | Ana Ruiz',
+        'Harbour Daily',
+        'Why the port plan will fail the town',
+      ],
+      [
+        'Mayor opens new bridge across the river | Local News | harbourdaily.example',
+        'Harbour Daily',
+        'Mayor opens new bridge across the river',
+      ],
+      [
+        'Mayor opens new bridge across the river | HD Television',
+        'Harbour Daily',
+        'Mayor opens new bridge across the river',
+      ],
+      [
+        'What the strike taught me about my town - by Jo Park',
+        'The Letterbox',
+        'What the strike taught me about my town',
+      ],
+      [
+        'Harbour Daily | Port workers end a week-long strike',
+        'Harbour Daily',
+        'Port workers end a week-long strike',
+      ],
+    ];
+    for (const [title, outlet, expected] of cases)
+      expect(stripHeadlineFurniture(title, outlet), title).toBe(expected);
+  });
+  it('keeps labels, long tails after a bar, short headlines and dashes inside the headline', () => {
+    const cases: Array<[string, string]> = [
+      ['Opinion | The harbour deserves better than this', 'Harbour Daily'],
+      ['STRIKE ENDS | “We never wanted to walk out, but we had to”', 'Harbour Daily'],
+      ['Port strike | Day 3', 'Harbour Daily'],
+      ['Ferry fares rise – and commuters pay the price', 'Harbour Daily'],
+      ['Town council votes by show of hands on the bridge plan', 'Harbour Daily'],
+      ['Letters | The bridge plan will cost us all dearly', 'Harbour Daily'],
+    ];
+    for (const [title, outlet] of cases) expect(stripHeadlineFurniture(title, outlet), title).toBe(title);
+  });
+  it("removes an outlet's acronym after a dash as it removes the outlet's name", () => {
+    expect(stripOutletSuffix('Central bank holds rates steady - WSJ', 'The Wall Street Journal')).toBe(
+      'Central bank holds rates steady',
+    );
+    expect(stripOutletSuffix('Council approves bridge – The HDN', 'Harbour Daily News')).toBe(
+      'Council approves bridge',
+    );
+    expect(stripOutletSuffix('Talks stall - NATO', 'The Wall Street Journal')).toBe('Talks stall - NATO');
   });
 });
 
