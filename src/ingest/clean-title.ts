@@ -47,11 +47,30 @@ export function cleanTitle(raw: string): string {
   return bare === '' ? title : bare;
 }
 
-/** An outlet name as text: entities decoded, whitespace collapsed, a bare "https-//www." prefix removed. */
+/** Words that name a section of a site or its feed, not the site: "World", "Top Stories", "RSS Channel". */
+export const SECTION_WORDS =
+  /^(?:(?:world|news|top|stories|latest|headlines|breaking|business|politics|asia|pacific|europe|africa|americas|middle|east|international|national|local|home|front|page|us|u\.s\.|uk|all|sports?|technology|tech|science|health|opinion|culture|entertainment|economy|markets|nation|region|global|rss|channel|feed|and|&|-)\s*)+$/i;
+const OUTLET_SEPARATOR = /\s+[-–—|]\s+/;
+const DOMAIN = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
+/** Google News's note on a government or charity source: "The White House (.gov)". */
+const DOMAIN_NOTE = /\s*\(\.[a-z]{2,4}\)$/i;
+
+/**
+ * An outlet name as text: entities decoded, whitespace collapsed, a bare "https-//www." prefix
+ * removed, and only the name where a publisher registered more: "The Diplomat – Asia-Pacific
+ * Current Affairs Magazine" → "The Diplomat", "Crude Oil Prices Today | OilPrice.com" →
+ * "OilPrice.com" (a site's address wins over a slogan), "World news | The Guardian" → "The
+ * Guardian", "The White House (.gov)" → "The White House".
+ */
 export function cleanOutlet(raw: string): string {
-  return collapseWhitespace(decodeEntities(raw))
+  const name = collapseWhitespace(decodeEntities(raw))
     .replace(/^(?:https?[:-]\/\/)?(?:www\.)?(?=[\w-]+\.[a-z]{2,})/i, '')
-    .replace(/\/$/, '');
+    .replace(/\/$/, '')
+    .replace(DOMAIN_NOTE, '');
+  if (!OUTLET_SEPARATOR.test(name)) return name;
+  const parts = name.split(OUTLET_SEPARATOR);
+  if (parts.some((p) => p === '')) return name;
+  return parts.find((p) => DOMAIN.test(p)) ?? parts.find((p) => !SECTION_WORDS.test(p)) ?? name;
 }
 
 /** Second-level domains under a country's domain (".co.uk", ".com.au", ".or.jp"). */

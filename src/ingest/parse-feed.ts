@@ -6,6 +6,7 @@ import { repairMojibake } from './clean-mojibake.js';
 import {
   cleanOutlet,
   cleanTitle,
+  SECTION_WORDS,
   splitOutletSuffix,
   stripHeadlineFurniture,
   stripOutletSuffix,
@@ -386,9 +387,6 @@ function singleArticle(
   return { articles: [article], warnings };
 }
 
-/** Words that name a section of a site or its feed, not the site: "World", "Top Stories", "RSS Channel". */
-const SECTION_WORDS =
-  /^(?:(?:world|news|top|stories|latest|headlines|breaking|business|politics|asia|pacific|europe|africa|americas|middle|east|international|national|local|home|front|page|us|u\.s\.|uk|all|sports?|technology|tech|science|health|opinion|culture|entertainment|economy|markets|nation|region|global|rss|channel|feed|and|&|-)\s*)+$/i;
 const FEED_TITLE_SEPARATOR = /\s+[-–—|>»:]\s+|:\s+/;
 
 /**

@@ -35,6 +35,14 @@ describe('cleanTitle and cleanOutlet', () => {
     expect(cleanOutlet('https-//www.semafor.com')).toBe('semafor.com');
     expect(cleanOutlet('The Japan&nbsp;Times')).toBe('The Japan Times');
   });
+  it('keeps the name of an outlet registered with a slogan, a section or a note', () => {
+    expect(cleanOutlet('Harbour Daily – Coastal Current Affairs Magazine')).toBe('Harbour Daily');
+    expect(cleanOutlet('Fresh Prices Every Morning | HarbourMarkets.example')).toBe('HarbourMarkets.example');
+    expect(cleanOutlet('Local news | Harbour Daily')).toBe('Harbour Daily');
+    expect(cleanOutlet('Harbour Port Authority (.gov)')).toBe('Harbour Port Authority');
+    expect(cleanOutlet('Mail & Guardian')).toBe('Mail & Guardian');
+    expect(cleanOutlet('Radio-Harbour')).toBe('Radio-Harbour');
+  });
 });
 
 describe('stripOutletSuffix', () => {
