@@ -70,10 +70,21 @@ const QUESTION_PENALTY = 0.6;
 const SLUG_PENALTY = 0.6;
 const SLUG_MAX_WORDS = 5;
 
-/** A few capitalised words and nothing else: no verb or function word in lower case. */
-function isSlug(headline: string): boolean {
-  const words = headline.split(WHITESPACE);
-  return words.length <= SLUG_MAX_WORDS && words.every((w) => !/^\p{Ll}/u.test(w));
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?$/i;
+/** A date's numbers and separators, beside a month's name. */
+const DATE_PART = /^(?:[-–—|:,]|\d[\d,.:/-]*(?:st|nd|rd|th)?,?)$/;
+
+/**
+ * A few capitalised words and nothing else: no verb or function word in lower case ("Japan
+ * Emperor New Year"). `dated` when a date comes with them: a column's heading ("Harbour Strike -
+ * 04 January 2026").
+ */
+function slugKind(headline: string): 'slug' | 'dated' | null {
+  let words = headline.split(WHITESPACE);
+  const dated = words.some((w) => MONTH.test(w)) && words.some((w) => /^\d/.test(w));
+  if (dated) words = words.filter((w) => !MONTH.test(w) && !DATE_PART.test(w));
+  if (words.length > SLUG_MAX_WORDS || words.some((w) => /^\p{Ll}/u.test(w))) return null;
+  return dated ? 'dated' : 'slug';
 }
 /** New terms beyond which a headline counts as fully novel. */
 const NOVELTY_SATURATION = 4;
@@ -85,6 +96,8 @@ interface Headline {
   text: string;
   ids: Set<number>;
   score: number;
+  /** `slugKind`: a slug scores less; a dated one is never added after a headline. */
+  slug: 'slug' | 'dated' | null;
 }
 
 function cosine(a: Set<number>, b: Set<number>): number {
@@ -128,7 +141,7 @@ export function summarizeHeadlines(
     const key = text.toLowerCase();
     if (text.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    members.push({ text, ids: new Set(analyseDistinct(text).ids), score: 0 });
+    members.push({ text, ids: new Set(analyseDistinct(text).ids), score: 0, slug: slugKind(text) });
   }
   if (members.length === 0) return '';
 
@@ -150,7 +163,7 @@ export function summarizeHeadlines(
       relevance *
       (0.5 + 0.5 * novelty) *
       (m.text.endsWith('?') ? QUESTION_PENALTY : 1) *
-      (isSlug(m.text) ? SLUG_PENALTY : 1);
+      (m.slug ? SLUG_PENALTY : 1);
     open.push(m);
   }
   open.sort((a, b) => b.score - a.score);
@@ -162,6 +175,7 @@ export function summarizeHeadlines(
     if (picks.length >= limit) break;
     if (picks.length > 0) {
       if (m.score < SECOND_PICK_RATIO * picks[0]!.score) break;
+      if (m.slug === 'dated') continue;
       if (newTerms(m.ids, known) < MIN_NEW_TERMS) continue;
       if (picks.some((p) => cosine(p.ids, m.ids) >= SAME_STORY)) continue;
     }

@@ -292,6 +292,14 @@ describe('summarizeHeadlines', () => {
     expect(summary).toBe('The emperor and his family greet New Year well-wishers at the palace.');
   });
 
+  it("prefers a headline to a column's dated heading", () => {
+    const summary = summarizeHeadlines('Harbour strike: what we know on day five', [
+      'Harbour Strike - 04 January 2026',
+      'Dock workers reject new pay offer as harbour strike enters fifth day',
+    ]);
+    expect(summary).toBe('Dock workers reject new pay offer as harbour strike enters fifth day.');
+  });
+
   it('adds up to two complementary headlines that say different things', () => {
     const summary = summarizeHeadlines(title, [
       'Snow traps vehicles in 23-km traffic jam on highway in western Japan',
