@@ -131,9 +131,10 @@ export function sameOutlet(a: string, b: string): boolean {
 }
 
 /**
- * Removes a trailing " - Outlet", " – Outlet" or " | Outlet" from a headline when it names the
- * known outlet (see sameOutlet), and the outlet's name glued to the headline's last word as a
- * careless scrape leaves it ("…third monthReuters"); otherwise the title is returned unchanged.
+ * Removes a trailing " - Outlet", " – Outlet", " | Outlet" or " (Outlet)" from a headline when it
+ * names the known outlet (see sameOutlet), and the outlet's name glued to the headline's last word
+ * as a careless scrape leaves it ("…third monthReuters", "…rise 5%Reuters"); otherwise the title is
+ * returned unchanged.
  */
 export function stripOutletSuffix(title: string, outlet: string): string {
   if (!outlet) return title;
@@ -147,12 +148,19 @@ export function stripOutletSuffix(title: string, outlet: string): string {
   }
   const name = outlet.trim();
   const at = title.length - name.length;
-  if (/^\p{Lu}/u.test(name) && at > 0 && title.endsWith(name) && /\p{Ll}/u.test(title[at - 1]!)) {
+  if (/^\p{Lu}/u.test(name) && at > 0 && title.endsWith(name) && GLUED_BEFORE.test(title[at - 1]!)) {
     const head = title.slice(0, at).trim();
     if (head.split(/\s+/).length >= 3) return head;
   }
+  // "Talks resume in Seoul (Reuters)"
+  const paren = BRACKETED_TAIL.exec(title);
+  if (paren && sameOutlet(paren[2]!, outlet) && paren[1]!.split(/\s+/).length >= 3) return paren[1]!;
   return title;
 }
+
+/** What a headline's last word can end in when the outlet's name is glued on: "…monthReuters", "…5%Reuters", "…”Kyodo News". */
+const GLUED_BEFORE = /[\p{Ll}\p{N}%"'”’)\].!?]/u;
+const BRACKETED_TAIL = /^(.*\S)\s+\(([^()]{2,50})\)$/u;
 
 function lastSeparator(title: string): [string, string] | null {
   let last: RegExpExecArray | null = null;

@@ -71,9 +71,29 @@ describe('stripOutletSuffix', () => {
     expect(stripOutletSuffix('Japan exports fall for third monthReuters', 'Reuters')).toBe(
       'Japan exports fall for third month',
     );
+    expect(stripOutletSuffix('Harbour exports rise 5%Harbour Daily', 'Harbour Daily')).toBe(
+      'Harbour exports rise 5%',
+    );
+    expect(stripOutletSuffix('Ferry fares to reach 2,500Harbour Daily', 'Harbour Daily')).toBe(
+      'Ferry fares to reach 2,500',
+    );
+    expect(stripOutletSuffix('Mayor promises "a bridge for all"Harbour Daily', 'Harbour Daily')).toBe(
+      'Mayor promises "a bridge for all"',
+    );
     // A headline that ends in the outlet's name as a word keeps it.
     expect(stripOutletSuffix('Investors sue Thomson Reuters', 'Reuters')).toBe(
       'Investors sue Thomson Reuters',
+    );
+  });
+  it('removes the outlet in brackets after the headline', () => {
+    expect(stripOutletSuffix('Port strike ends after a week (Harbour Daily)', 'Harbour Daily')).toBe(
+      'Port strike ends after a week',
+    );
+    expect(stripOutletSuffix('Port strike ends after a week (AP)', 'AP News')).toBe(
+      'Port strike ends after a week',
+    );
+    expect(stripOutletSuffix('Port strike ends after a week (updated)', 'Harbour Daily')).toBe(
+      'Port strike ends after a week (updated)',
     );
   });
   it('keeps a suffix that names another outlet or is not a name', () => {
