@@ -90,9 +90,11 @@ export interface Briefing {
   notice: BriefingNotice | null;
   /**
    * Words of the topic that no article mentions (a typo, say), with known topics close to the
-   * first of them, when the stories match the topic's other words. Absent when every word matches.
+   * first of them, when the stories match the topic's other words; or, with `corrected`, the
+   * topic the briefing is on instead, each such word replaced by the known word it surely meant
+   * ("japna" → "japan"). Absent when every word matches.
    */
-  unmatched?: { words: string[]; suggestions: string[] };
+  unmatched?: { words: string[]; suggestions: string[]; corrected?: string };
 }
 
 /** A story as listed by `newsbrief stories --json`. */

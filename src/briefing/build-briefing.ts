@@ -17,6 +17,8 @@ export interface BriefingSource {
   storyIndexAt?(slot: number): number;
   storyByIndex?(index: number): StoryView;
   suggest(query: string): string[];
+  /** The known word a word that matches nothing surely meant (a typo's fix), or null. */
+  correct?(word: string): string | null;
 }
 
 /**
@@ -40,6 +42,10 @@ export function buildBriefing(
   const base = { topic, generatedAt: options.now.toISOString(), offset };
 
   const hits = source.search(topic);
+  const words = unknownWords(topic, hits.unknownTerms);
+  const corrected =
+    words.length > 0 && !options.exactTopic ? correctedBriefing(source, topic, words, options, engine) : null;
+  if (corrected) return corrected;
   const best = bestPerStory(source, hits);
 
   if (best.views.length === 0) {
@@ -89,10 +95,39 @@ export function buildBriefing(
     total > 0 && newestAgeHours > engine.staleAfterHours
       ? ({ kind: 'only-old', newestAgeHours } as const)
       : null;
-  const words = unknownWords(topic, hits.unknownTerms);
   const unmatched =
     words.length > 0 && total > 0 ? { unmatched: { words, suggestions: source.suggest(words[0]!) } } : {};
   return { ...base, stories, totalStories: total, notice, ...unmatched };
+}
+
+/**
+ * The briefing on the topic with each word that matches nothing replaced by the known word it
+ * surely meant (`japna` → `japan`), when there is such a word for each and that topic has stories:
+ * its topic is the corrected one (so "More" pages it), and `unmatched` names the words replaced.
+ */
+function correctedBriefing(
+  source: BriefingSource,
+  topic: string,
+  words: readonly string[],
+  options: BriefOptions,
+  engine: EngineOptions,
+): Briefing | null {
+  if (!source.correct) return null;
+  const fixes = new Map<string, string>();
+  for (const word of words) {
+    const fix = source.correct(word);
+    if (fix === null) return null;
+    fixes.set(word, fix);
+  }
+  const fixed = tokenize(topic)
+    .map((token) => fixes.get(token) ?? token)
+    .join(' ');
+  const briefing = buildBriefing({ ...source, correct: undefined }, fixed, options, engine);
+  if (briefing.totalStories === 0 || briefing.unmatched) return null;
+  return {
+    ...briefing,
+    unmatched: { words: [...words], suggestions: [...new Set(fixes.values())], corrected: fixed },
+  };
 }
 
 /** The topic's words (as the user typed them, folded) whose terms are among `unknown`. */

@@ -57,6 +57,12 @@ export interface BriefOptions {
   since?: Date;
   /** Leave out stories that contain any of these article ids (already delivered). */
   excludeArticleIds?: ReadonlySet<string>;
+  /**
+   * Brief on the topic exactly as given: a word that no article mentions is not replaced by the
+   * known word it surely meant ("japna" → "japan"), as it is for a person asking. Digests set it:
+   * a subscribed tag is a standing order, not a typo to fix silently each morning.
+   */
+  exactTopic?: boolean;
 }
 
 export interface AddReport {
@@ -265,6 +271,7 @@ export class NewsEngine {
         storyIndexAt: (slot) => this.storyIndexAtSlot(slot),
         storyByIndex: (index) => this.viewByIndex[index]!,
         suggest: (q) => this.vocabulary.suggest(q, 5),
+        correct: (word) => this.vocabulary.correction(word),
       },
       topic,
       options,

@@ -68,15 +68,19 @@ function wrap(text: string, width: number): string[] {
 
 /**
  * The note for words of the topic that no article mentions: `No article mentions "kroea"; these
- * stories match the other words. Known topics close to it: korea.` Each renderer passes its own
- * quoting and escaping of user text.
+ * stories match the other words. Known topics close to it: korea.`, or when the briefing is on a
+ * corrected topic, `No article mentions "japna"; showing stories on "japan" instead.` Each renderer
+ * passes its own quoting and escaping of user text.
  */
 export function unmatchedNote(
-  unmatched: { words: readonly string[]; suggestions: readonly string[] },
+  unmatched: { words: readonly string[]; suggestions: readonly string[]; corrected?: string },
   quote: (word: string) => string,
   escapeText: (text: string) => string,
 ): string {
   const words = unmatched.words.map(quote).join(' or ');
+  if (unmatched.corrected !== undefined) {
+    return `No article mentions ${words}; showing stories on ${quote(unmatched.corrected)} instead.`;
+  }
   const close =
     unmatched.suggestions.length > 0
       ? ` Known topics close to ${unmatched.words.length > 1 ? 'the first' : 'it'}: ${unmatched.suggestions.map(escapeText).join(', ')}.`

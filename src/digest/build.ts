@@ -102,6 +102,7 @@ export function buildDigest(
       now,
       limit,
       since,
+      exactTopic: true,
       ...(options.exclude !== undefined ? { excludeArticleIds: options.exclude } : {}),
     });
     for (const story of briefing.stories) {

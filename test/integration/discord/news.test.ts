@@ -179,6 +179,14 @@ describe('/news topic:korea', () => {
     expect(embeds(message).length).toBeGreaterThan(0);
   });
 
+  it('briefs on the topic a typo surely meant, and says so', async () => {
+    const payload = news('jpaan');
+    h.fake.interaction(payload);
+    const message = await h.final(payload);
+    expect(message.content).toContain('No article mentions “jpaan”; showing stories on “japan” instead.');
+    expect(embeds(message).length).toBeGreaterThan(0);
+  });
+
   it('reads a topic that is a subcommand word as a topic', async () => {
     const payload = news('list');
     const callback = await h.send(payload);

@@ -50,12 +50,49 @@ describe('story relevance', () => {
     ]);
   });
 
-  it('names a word of the topic that no article mentions, and briefs on the others', () => {
+  it('briefs on the word a typo surely meant, and says so', () => {
     const typo = engine.brief('pakistn china', { now: NOW, limit: 5 });
-    expect(typo.stories.length).toBeGreaterThan(0);
-    expect(typo.unmatched?.words).toEqual(['pakistn']);
-    expect(typo.unmatched?.suggestions).toContain('pakistan');
+    expect(typo.topic).toBe('pakistan china');
+    expect(typo.unmatched).toEqual({
+      words: ['pakistn'],
+      suggestions: ['pakistan'],
+      corrected: 'pakistan china',
+    });
+    expect(typo.stories.map((s) => s.id)).toEqual(
+      engine.brief('pakistan china', { now: NOW, limit: 5 }).stories.map((s) => s.id),
+    );
+    // A letter swap is one edit.
+    expect(engine.brief('chnia', { now: NOW }).unmatched?.corrected).toBe('china');
     expect(engine.brief('pakistan china', { now: NOW }).unmatched).toBeUndefined();
+  });
+
+  it('names a word no article mentions, and briefs on the others, when no known word is surely meant', () => {
+    // Two edits from "pakistan": too far to replace it without asking.
+    const typo = engine.brief('pakstn china', { now: NOW, limit: 5 });
+    expect(typo.topic).toBe('pakstn china');
+    expect(typo.stories.length).toBeGreaterThan(0);
+    expect(typo.unmatched?.words).toEqual(['pakstn']);
+    expect(typo.unmatched?.corrected).toBeUndefined();
+    expect(typo.unmatched?.suggestions).toContain('pakistan');
+  });
+
+  it('keeps the topic as given when asked to (digests)', () => {
+    const exact = engine.brief('pakistn china', { now: NOW, limit: 5, exactTopic: true });
+    expect(exact.topic).toBe('pakistn china');
+    expect(exact.unmatched?.corrected).toBeUndefined();
+    expect(exact.unmatched?.words).toEqual(['pakistn']);
+  });
+
+  it('does not replace a typo when two known words are as close and as common', () => {
+    const twins = new NewsEngine();
+    twins.add(item('2026-01-06', [['Harbour china factory reopens after the floods', 'Wire One']]));
+    twins.add(item('2026-01-06', [['Supply chain delays ease at the harbour', 'Wire Two']]));
+    const briefing = twins.brief('chian', { now: NOW });
+    expect(briefing.unmatched).toBeUndefined();
+    expect(briefing.notice).toEqual({
+      kind: 'no-match',
+      suggestions: expect.arrayContaining(['china', 'chain']),
+    });
   });
 
   it('finds a story that names only the capital when asked for the country', () => {

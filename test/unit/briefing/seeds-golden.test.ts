@@ -167,8 +167,13 @@ describe('briefings on the seeds', () => {
     const none = brief('xylophone');
     expect(none.stories).toEqual([]);
     expect(none.notice?.kind).toBe('no-match');
+    const far = brief('ugnadaa');
+    expect(far.notice).toEqual({ kind: 'no-match', suggestions: expect.arrayContaining(['uganda']) });
+    // One letter swap from a known topic: the briefing is on that topic, and says so.
     const typo = brief('ugnada');
-    expect(typo.notice).toEqual({ kind: 'no-match', suggestions: expect.arrayContaining(['uganda']) });
+    expect(typo.topic).toBe('uganda');
+    expect(typo.unmatched).toMatchObject({ words: ['ugnada'], corrected: 'uganda' });
+    expect(typo.stories.map((s) => s.id)).toEqual(brief('uganda').stories.map((s) => s.id));
   });
 
   it('pages with offset without repeating a story', () => {

@@ -128,6 +128,14 @@ describe('newsbrief CLI', () => {
     expect(out).toMatch(/^1\. /m);
   });
 
+  it('briefs on the topic a typo surely meant, and says so', async () => {
+    const { code, out } = await run(['brief', 'jpaan', '--now', NOW]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Briefing: japan · /);
+    expect(out).toContain('No article mentions "jpaan"; showing stories on "japan" instead.');
+    expect(out).toMatch(/^1\. /m);
+  });
+
   it('says when only old stories match', async () => {
     const { out } = await run(['brief', 'volcano', '--now', NOW]);
     expect(out).toMatch(/Only older stories match: the newest is \d+ months? old/);

@@ -56,6 +56,12 @@ describe('buildDigest', () => {
     expect(digest!.briefing.topic).toBe('korea, japan');
   });
 
+  it('never replaces a subscribed tag that matches nothing by a word it may have meant', () => {
+    const { engine } = fixture();
+    expect(engine.brief('japn', { now: NOW }).unmatched?.corrected).toBe('japan');
+    expect(buildDigest(engine, subscription({ tags: ['japn'] }), { now: NOW })).toBeNull();
+  });
+
   it('keeps to maxStories, best first', () => {
     const { engine } = fixture();
     const digest = buildDigest(engine, subscription({ maxStories: 2, tags: ['korea', 'japan'] }), {

@@ -116,6 +116,20 @@ describe('renderBriefing', () => {
     expect(text).not.toContain('<!channel>');
   });
 
+  it('says which topic it briefs on instead of a mistyped one, escaped', () => {
+    const out = renderBriefing(
+      {
+        ...briefing([story(1)]),
+        topic: 'korea <@U1>',
+        unmatched: { words: ['kroea'], suggestions: ['korea'], corrected: 'korea <@U1>' },
+      },
+      { response: 'ephemeral' },
+    );
+    const note = JSON.stringify(out.blocks.filter((b) => b.type === 'context')[0]);
+    expect(note).toContain('No article mentions “kroea”; showing stories on “korea &lt;@U1&gt;” instead.');
+    expect(note).not.toContain('<@U1>');
+  });
+
   it('keeps huge stories within Slack limits and pages from the last story shown', () => {
     const huge = (i: number) =>
       story(i, {
