@@ -8,6 +8,7 @@ import type { BriefingEngine, DigestOptions } from '../digest/build.js';
 import type { Briefing } from '../model.js';
 import type { SubscriptionDeps, UseCaseContext } from './context.js';
 import { failure, type Result, success } from './result.js';
+import { withUnknownTagNotes } from './tag-notes.js';
 import {
   type ListSuccess,
   list,
@@ -72,8 +73,8 @@ export async function handleCommand(
       });
     case 'help':
       return success({ kind: 'help', help: helpText(command.command) });
-    case 'subscribe':
-      return subscribe(
+    case 'subscribe': {
+      const result = await subscribe(
         {
           tags: command.tags,
           ...(command.time !== undefined ? { time: command.time } : {}),
@@ -83,6 +84,8 @@ export async function handleCommand(
         ctx,
         deps,
       );
+      return withUnknownTagNotes(result, ctx.now, briefingDeps.engine);
+    }
     case 'unsubscribe':
       return unsubscribe(command.tags, ctx, deps);
     case 'list':

@@ -4,4 +4,5 @@ export * from './handle-command.js';
 export * from './model.js';
 export * from './result.js';
 export * from './system.js';
+export * from './tag-notes.js';
 export * from './use-cases.js';

@@ -1,9 +1,9 @@
 /**
  * `/news subscribe <tags> [at <time>] [<zone>] [daily|weekdays]` (and the "Subscribe this channel"
  * button): the core's subscribe use case. A new subscription that names no zone gets the user's
- * Slack time zone.
+ * Slack time zone; a tag that no article mentions gets a note (a typo's likely fix).
  */
-import { subscribe as subscribeUseCase } from '../../../src/subscriptions/index.js';
+import { subscribe as subscribeUseCase, withUnknownTagNotes } from '../../../src/subscriptions/index.js';
 import { badInput, ok, type SlackCommandHandler, useCaseContext } from '../handler.js';
 import { renderError, renderMessage } from '../render/results.js';
 import { userTimeZone } from '../user-time-zone.js';
@@ -13,7 +13,7 @@ export const subscribe: SlackCommandHandler<'subscribe'> = {
   async run(command, invocation, { context }) {
     const zone =
       command.timeZone === undefined ? await userTimeZone(invocation.client, invocation.userId) : undefined;
-    const result = await subscribeUseCase(
+    const subscribed = await subscribeUseCase(
       {
         tags: command.tags,
         ...(command.time !== undefined ? { time: command.time } : {}),
@@ -23,6 +23,7 @@ export const subscribe: SlackCommandHandler<'subscribe'> = {
       useCaseContext(invocation, zone),
       context.subscriptions,
     );
+    const result = withUnknownTagNotes(subscribed, invocation.now, context.engine());
     return result.ok
       ? ok(renderMessage(result.value.message, ':white_check_mark: '))
       : badInput(renderError(result.error));

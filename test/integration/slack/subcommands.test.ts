@@ -62,6 +62,13 @@ describe('subscribe', () => {
     });
   });
 
+  it('follows a tag no article mentions, and names the topic it surely meant', async () => {
+    const r = await run('subscribe jpaan', 'CTYPO');
+    expect(r.outcome).toEqual({ command: 'subscribe', outcome: 'ok' });
+    expect(r.json).toContain('No article mentions "jpaan" yet; did you mean "japan"?');
+    expect((await h.subscriptions.subscriptions.get('slack.T1.CTYPO'))?.tags).toEqual(['jpaan']);
+  });
+
   it("uses the Slack user's time zone when none is given", async () => {
     h.fake.userTimeZones.set('U1', 'Europe/Paris');
     await run('subscribe semiconductors', 'CTZ');

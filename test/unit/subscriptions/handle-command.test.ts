@@ -50,6 +50,24 @@ describe('handleCommand', () => {
     expect(all.ok && all.value.kind === 'help' && all.value.help.title).toMatch(/^newsbrief/);
   });
 
+  it('warns when a newly followed tag matches no article, naming the topic it surely meant', async () => {
+    const { deps, run } = setup();
+    const result = await run({ kind: 'subscribe', tags: ['korea', 'jpaan', 'xylophone'] });
+    if (!result.ok || result.value.kind !== 'subscribed') throw new Error(kindOf(result));
+    // The tags are followed as given: the warning leaves the choice to the user.
+    expect((await deps.subscriptions.get(ID))?.tags).toEqual(['korea', 'jpaan', 'xylophone']);
+    expect(result.value.message).toContain(
+      'No article mentions "jpaan" yet; did you mean "japan"? To follow it instead: /news unsubscribe jpaan, then /news subscribe japan.',
+    );
+    expect(result.value.message).toContain(
+      'No article mentions "xylophone" yet: its digest stays empty until one does.',
+    );
+    expect(result.value.message).not.toContain('"korea"');
+    // A tag followed already is not warned about again.
+    const again = await run({ kind: 'subscribe', tags: ['jpaan'] });
+    expect(again.ok && again.value.kind === 'subscribed' && again.value.message).not.toContain('No article');
+  });
+
   it('dispatches the subscription commands to their use cases', async () => {
     const { deps, run } = setup();
     expect(kindOf(await run({ kind: 'list' }))).toBe('list');
