@@ -203,8 +203,13 @@ const FURNITURE_WORDS = 5;
 const FURNITURE_CHARS = 40;
 /** Words a headline keeps at least once its furniture is gone. */
 const HEADLINE_WORDS = 4;
-/** A Substack-style byline after a headline: " - by Nelson Merino". */
-const BY_NAME = /\s[-–—]\s+by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$/u;
+/**
+ * A byline after a headline: a Substack-style one after a dash (" - by Nelson Merino"), or a news
+ * agency's credit that a syndicating site appends (" By Reuters"); "Man shot by police" keeps its
+ * words.
+ */
+const BY_NAME =
+  /\s[-–—]\s+by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$|\s+By (?:Reuters|AFP|AP|Bloomberg|(?:The )?Associated Press|Xinhua|Kyodo|Yonhap|dpa|ANI|PTI|IANS)$/u;
 
 /**
  * Removes what a publisher's page title puts around the headline itself, once the outlet is known:

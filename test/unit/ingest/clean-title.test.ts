@@ -141,6 +141,11 @@ describe('stripHeadlineFurniture', () => {
         'What the strike taught me about my town',
       ],
       [
+        'Three killed in attack on harbour workers By Reuters',
+        'Markets.example',
+        'Three killed in attack on harbour workers',
+      ],
+      [
         'Harbour Daily | Port workers end a week-long strike',
         'Harbour Daily',
         'Port workers end a week-long strike',
@@ -156,6 +161,7 @@ describe('stripHeadlineFurniture', () => {
       ['Port strike | Day 3', 'Harbour Daily'],
       ['Ferry fares rise – and commuters pay the price', 'Harbour Daily'],
       ['Town council votes by show of hands on the bridge plan', 'Harbour Daily'],
+      ['Harbour guard wounded in attack By Police', 'Harbour Daily'],
       ['Letters | The bridge plan will cost us all dearly', 'Harbour Daily'],
     ];
     for (const [title, outlet] of cases) expect(stripHeadlineFurniture(title, outlet), title).toBe(title);
