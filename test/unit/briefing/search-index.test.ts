@@ -97,6 +97,31 @@ describe('SearchIndex', () => {
     expect(index.search('xylophone').slots).toEqual([]);
   });
 
+  it('prefers the words of a several-word query side by side, in title or body, to the words apart', () => {
+    const filler = 'Officials met on Monday to discuss the budget for the coming year. '.repeat(30);
+    const phrased = indexOf([
+      // Both words in a short title: BM25 alone ranks this first.
+      { title: 'Interest grows as crime rates fall' },
+      { title: 'Savers across the country cheer as banks raise interest rates again' },
+      // The phrase deep in a long body, far past the lead.
+      { title: 'Budget talks drag on', body: `${filler} The bank also left interest rates unchanged.` },
+      { title: 'Budget talks resume', body: `${filler} Interest in the plan was low. Tax rates stay.` },
+    ]);
+    const order = ranked(phrased, 'interest rates');
+    expect(order.indexOf(1)).toBeLessThan(order.indexOf(0));
+    expect(order.indexOf(2)).toBeLessThan(order.indexOf(3));
+    // Either order: "rates of interest".
+    const reversed = ranked(phrased, 'rates interest');
+    expect(reversed.indexOf(1)).toBeLessThan(reversed.indexOf(0));
+    // One word: no phrase to prefer.
+    expect(ranked(phrased, 'interest')[0]).toBe(0);
+    const korea = indexOf([
+      { title: 'North Korea fires missile as the south protests' },
+      { title: 'South Korea launches its own satellite from a distant site' },
+    ]);
+    expect(ranked(korea, 'south korea')).toEqual([1, 0]);
+  });
+
   it('forgets removed documents, also after compaction', () => {
     const idx = indexOf(docs);
     idx.remove(1);
@@ -106,9 +131,17 @@ describe('SearchIndex', () => {
     for (let i = 0; i < 3000; i++)
       big.add(i, { title: `story ${i % 2 ? 'korea' : 'japan'}`, body: '', tags: [] });
     for (let i = 0; i < 2000; i++) big.remove(i);
-    const found = big.search('korea').slots;
-    expect(found.length).toBe(500);
-    expect(found.every((s) => s >= 2000)).toBe(true);
+    const found = big.search('korea');
+    expect(found.slots.length).toBe(500);
+    expect(found.slots.every((s) => s >= 2000)).toBe(true);
+    // Postings of removed documents still wait for a compaction: scores stay positive all the same.
+    expect(found.scores.every((score) => score > 0)).toBe(true);
+    expect(big.search('story').scores.every((score) => score > 0)).toBe(true);
+    // Phrases survive the compaction: "korea story" side by side only in the odd slots' titles.
+    big.add(5000, { title: 'story of a summit in korea', body: '', tags: [] });
+    const phrase = big.search('korea story');
+    const at = (slot: number) => phrase.scores[phrase.slots.indexOf(slot)]!;
+    expect(at(2001)).toBeGreaterThan(at(5000));
   });
 });
 
