@@ -52,15 +52,18 @@ const MAX_EXPANSIONS = 64;
 const BUCKET = 3;
 /**
  * Phrases: each document keeps a Bloom filter of the pairs of neighbouring terms (stopwords
- * skipped, either order) in its title and body, sized to them: `PHRASE_BITS_PER_PAIR` or more bits
- * a pair (a power of two, 32 at least), three bits set a pair, about 1 % false hits or fewer;
- * about 140 bytes an article on the bench corpus. A query of several words multiplies a document's
+ * skipped, either order) in its title and body, sized to them: `PHRASE_BITS_PER_PAIR` bits a pair
+ * (in whole 32-bit words), three bits set a pair, about 2 % false hits; about 100 bytes an article
+ * on the bench corpus (11 MB at 100k articles). A query of several words multiplies a document's
  * score by 1 + `PHRASE_BONUS` × the share of the query's neighbouring pairs found there, so
  * "interest rates" prefers "… raised interest rates …" to a story that mentions "interest" and
  * "rates" apart, and "south korea" prefers South Korea to North Korea's "south".
  */
-const PHRASE_BITS_PER_PAIR = 10;
+const PHRASE_BITS_PER_PAIR = 9;
 const PHRASE_MAX_INTS = 1024;
+/** The phrase filters live in chunks of this many words (1 MB), never split across two. */
+const PHRASE_CHUNK_BITS = 18;
+const PHRASE_CHUNK_INTS = 1 << PHRASE_CHUNK_BITS;
 const PHRASE_BONUS = 1;
 
 class GrowableFloat32 {
@@ -111,10 +114,11 @@ export class SearchIndex {
   private docSerial = 0;
   /**
    * Per slot, the Bloom filter of its neighbouring term pairs: `phraseInts[slot]` words from
-   * `phraseAt[slot]` in `phrasePool` (see PHRASE_BITS_PER_PAIR); `phraseUsed` words of the pool are
-   * taken. add() collects the document's pair hashes in `pairScratch` first.
+   * `phraseAt[slot]` in the chunked `phraseChunks` (see PHRASE_BITS_PER_PAIR); the first
+   * `phraseUsed` words are taken. Chunks grow the store by 1 MB at a time, never doubling it. add()
+   * collects the document's pair hashes in `pairScratch` first.
    */
-  private phrasePool = new Int32Array(16 * 1024);
+  private phraseChunks: Int32Array[] = [];
   private phraseUsed = 0;
   private phraseAt = new Int32Array(1024);
   private phraseInts = new Int32Array(1024);
@@ -200,8 +204,7 @@ export class SearchIndex {
   /** Files the pairs collected for the document in a Bloom filter of its own (see PHRASE_BITS_PER_PAIR). */
   private storePairs(slot: number): void {
     const pairs = this.pairCount;
-    let ints = 1;
-    while (ints * 32 < pairs * PHRASE_BITS_PER_PAIR && ints < PHRASE_MAX_INTS) ints *= 2;
+    const ints = Math.min(PHRASE_MAX_INTS, Math.max(1, Math.ceil((pairs * PHRASE_BITS_PER_PAIR) / 32)));
     if (slot >= this.phraseAt.length) {
       const size = Math.max(2 * this.phraseAt.length, slot + 1);
       const at = new Int32Array(size);
@@ -211,28 +214,31 @@ export class SearchIndex {
       n.set(this.phraseInts);
       this.phraseInts = n;
     }
-    if (this.phraseUsed + ints > this.phrasePool.length) this.growPool(this.phraseUsed + ints);
-    const at = this.phraseUsed;
-    this.phraseUsed += ints;
+    const at = this.takePhraseInts(ints);
     this.phraseAt[slot] = at;
     this.phraseInts[slot] = ints;
-    const pool = this.phrasePool;
-    pool.fill(0, at, at + ints);
-    const mask = ints * 32 - 1;
+    const pool = this.phraseChunks[at >>> PHRASE_CHUNK_BITS]!;
+    const off = at & (PHRASE_CHUNK_INTS - 1);
+    const bits = ints * 32;
     for (let p = 0; p < pairs; p++) {
       const h = this.pairScratch[p]!;
       const step = (h >>> 16) | 1;
       for (let k = 0, bit = h; k < 3; k++, bit += step) {
-        const b = bit & mask;
-        pool[at + (b >>> 5)]! |= 1 << (b & 31);
+        const b = bit % bits;
+        pool[off + (b >>> 5)]! |= 1 << (b & 31);
       }
     }
   }
 
-  private growPool(needed: number): void {
-    const next = new Int32Array(Math.max(2 * this.phrasePool.length, needed));
-    next.set(this.phrasePool.subarray(0, this.phraseUsed));
-    this.phrasePool = next;
+  /** Takes `ints` zeroed words of the phrase store, within one chunk; returns where they start. */
+  private takePhraseInts(ints: number): number {
+    let at = this.phraseUsed;
+    if ((at & (PHRASE_CHUNK_INTS - 1)) + ints > PHRASE_CHUNK_INTS)
+      at = ((at >>> PHRASE_CHUNK_BITS) + 1) << PHRASE_CHUNK_BITS;
+    const chunk = at >>> PHRASE_CHUNK_BITS;
+    while (this.phraseChunks.length <= chunk) this.phraseChunks.push(new Int32Array(PHRASE_CHUNK_INTS));
+    this.phraseUsed = at + ints;
+    return at;
   }
 
   /** Whether the slot's phrase filter holds the pair with hash `h`. */
@@ -240,11 +246,13 @@ export class SearchIndex {
     const ints = this.phraseInts[slot]!;
     if (ints === 0) return false;
     const at = this.phraseAt[slot]!;
-    const mask = ints * 32 - 1;
+    const pool = this.phraseChunks[at >>> PHRASE_CHUNK_BITS]!;
+    const off = at & (PHRASE_CHUNK_INTS - 1);
+    const bits = ints * 32;
     const step = (h >>> 16) | 1;
     for (let k = 0, bit = h; k < 3; k++, bit += step) {
-      const b = bit & mask;
-      if ((this.phrasePool[at + (b >>> 5)]! & (1 << (b & 31))) === 0) return false;
+      const b = bit % bits;
+      if ((pool[off + (b >>> 5)]! & (1 << (b & 31))) === 0) return false;
     }
     return true;
   }
@@ -393,7 +401,8 @@ export class SearchIndex {
     }
     const pairs = this.queryPairs(queryTerms);
     for (const slot of touched) {
-      if (pairs.length > 0) {
+      // Only a document that matched two query terms or more can hold a pair of them.
+      if (pairs.length > 0 && matched[slot]! >= 2) {
         let found = 0;
         for (const h of pairs) if (this.hasPair(slot, h)) found++;
         if (found > 0) scores[slot]! *= 1 + (PHRASE_BONUS * found) / pairs.length;
@@ -483,25 +492,28 @@ export class SearchIndex {
     this.compactPhrases();
   }
 
-  /** Rewrites the phrase pool with the filters of live documents only, in slot order. */
+  /** Rewrites the phrase store with the filters of live documents only, in slot order. */
   private compactPhrases(): void {
-    let used = 0;
-    for (let slot = 0; slot < this.phraseAt.length; slot++)
-      if (this.state[slot] === LIVE) used += this.phraseInts[slot]!;
-    const pool = new Int32Array(Math.max(16 * 1024, used * 2));
-    let at = 0;
+    const old = this.phraseChunks;
+    this.phraseChunks = [];
+    this.phraseUsed = 0;
     for (let slot = 0; slot < this.phraseAt.length; slot++) {
       const ints = this.phraseInts[slot]!;
+      if (ints === 0) continue;
       if (this.state[slot] !== LIVE) {
         this.phraseInts[slot] = 0;
         continue;
       }
-      pool.set(this.phrasePool.subarray(this.phraseAt[slot]!, this.phraseAt[slot]! + ints), at);
+      const from = this.phraseAt[slot]!;
+      const source = old[from >>> PHRASE_CHUNK_BITS]!;
+      const off = from & (PHRASE_CHUNK_INTS - 1);
+      const at = this.takePhraseInts(ints);
+      this.phraseChunks[at >>> PHRASE_CHUNK_BITS]!.set(
+        source.subarray(off, off + ints),
+        at & (PHRASE_CHUNK_INTS - 1),
+      );
       this.phraseAt[slot] = at;
-      at += ints;
     }
-    this.phrasePool = pool;
-    this.phraseUsed = at;
   }
 }
 
