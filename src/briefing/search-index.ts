@@ -124,6 +124,8 @@ export class SearchIndex {
   private phraseInts = new Int32Array(1024);
   private pairScratch = new Int32Array(1024);
   private pairCount = 0;
+  /** The last term id collectPairs read, for a field that continues it. */
+  private lastId = -1;
 
   get size(): number {
     return this.liveCount;
@@ -141,6 +143,7 @@ export class SearchIndex {
     const doc = ++this.docSerial;
     this.docTerms.length = 0;
     this.pairCount = 0;
+    this.lastId = -1;
     const title = this.countField(text.title, 0, doc);
     const titleTerms = this.termsRead(title);
     this.collectPairs(title, false);
@@ -199,7 +202,6 @@ export class SearchIndex {
     for (let i = 1; i < count; i++) this.pairScratch[this.pairCount++] = pairHash(ids[i - 1]!, ids[i]!);
     if (count > 0) this.lastId = ids[count - 1]!;
   }
-  private lastId = -1;
 
   /** Files the pairs collected for the document in a Bloom filter of its own (see PHRASE_BITS_PER_PAIR). */
   private storePairs(slot: number): void {
@@ -548,7 +550,8 @@ function placeTerms(): ReadonlyMap<string, readonly string[]> {
 
 /** A 30-bit hash of two term ids, the same in either order. */
 function pairHash(a: number, b: number): number {
-  const [lo, hi] = a < b ? [a, b] : [b, a];
+  const lo = a < b ? a : b;
+  const hi = a < b ? b : a;
   let h = Math.imul(lo + 1, 0x9e3779b1) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca77);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);

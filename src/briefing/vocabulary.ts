@@ -72,10 +72,10 @@ export class Vocabulary {
   }
 
   /**
-   * The known word a mistyped word (one no article uses) surely meant: one edit away, a letter
-   * swap included ("japna" → "japan"), or the word with a letter more or less at its end
-   * ("koreaa" → "korea"), and clearly the likeliest: no other word as close, or one used at least
-   * `CLEAR_LEAD` times as often. Null when there is no such word, or the word is known itself.
+   * The known word a mistyped word (one no article uses) surely meant: one edit away (a letter
+   * more, less, changed, or two letters swapped: "japna" → "japan") and clearly the likeliest: no
+   * other word as close, or one used at least `CLEAR_LEAD` times as often ("koreaa" is as close to
+   * "korean" as to "korea": no fix). Null when there is no such word, or the word is known itself.
    */
   correction(word: string): string | null {
     const q = tokenize(word)[0];

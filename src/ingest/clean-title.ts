@@ -112,7 +112,12 @@ function spells(label: string, words: readonly string[]): boolean {
     .slice(0, -1)
     .map((w) => w[0])
     .join('');
-  return label === words.join('') || label === initials + last || label === initials + last[0];
+  // An acronym of three letters or more: two ("EU", "US") too often name something else.
+  return (
+    label === words.join('') ||
+    label === initials + last ||
+    (label.length >= 3 && label === initials + last[0])
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import type { BriefingEngine } from '../digest/build.js';
 import { type Result, success } from './result.js';
 import type { SubscribeSuccess } from './use-cases.js';
 
-/** The subscribe result with a note on each tag it added that no article mentions (see tagNotes). */
+/** The subscribe result with a note on each tag it added that no article mentions (see unknownTagNotes). */
 export function withUnknownTagNotes(
   result: Result<SubscribeSuccess>,
   now: Date,
