@@ -167,6 +167,20 @@ describe('/news korea', () => {
     expect(JSON.stringify(post.body)).toContain('No stories match');
   });
 
+  it('a mistyped topic is briefed as the topic surely meant, which its buttons carry on with', async () => {
+    const { hook } = await h.command('jpaan');
+    const post = await h.fake.waitForHook(hook);
+    const blocks = post.body.blocks as Block[];
+    expect(JSON.stringify(blocks)).toContain(
+      'No article mentions “jpaan”; showing stories on “japan” instead.',
+    );
+    expect(blocks.filter((b) => b.type === 'section').length).toBeGreaterThan(0);
+    const subscribe = (
+      (blocks.find((b) => b.type === 'actions')?.elements ?? []) as Array<{ value?: string }>
+    ).find((e) => e.value?.includes('"g"'));
+    expect(subscribe?.value).toContain('japan');
+  });
+
   it('answers in the channel without a Share button when SLACK_RESPONSE=in_channel', async () => {
     const other = await startSlack({ env: { SLACK_RESPONSE: 'in_channel' }, fake: h.fake });
     try {
