@@ -3,6 +3,7 @@ import { terms, tokenize } from '../text/index.js';
 import type { BriefOptions, EngineOptions, StoryView } from './engine.js';
 import { type CandidateFields, rankTopOf } from './rank.js';
 import type { SearchHits } from './search-index.js';
+import { grow } from './typed-arrays.js';
 
 /** What a briefing needs from the engine: lookups only, no mutation. */
 export interface BriefingSource {
@@ -173,13 +174,6 @@ let matchingShare = new Float64Array(1024);
 let bestStamp = new Int32Array(1024);
 let stampNo = 0;
 
-function grow<T extends Float64Array | Int32Array>(array: T, n: number): T {
-  if (n < array.length) return array;
-  const next = new (array.constructor as new (size: number) => T)(Math.max(2 * array.length, n + 1));
-  next.set(array);
-  return next;
-}
-
 /**
  * Each matching story with its relevance (topicShare of its best article's BM25F score ×
  * coordination), in the order of their first hit. Stories are told apart by id: within one
@@ -202,9 +196,9 @@ function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryV
       if (n < 0) continue;
       const coordination = (hits.matchedTerms[i]! / terms) ** 2;
       const r = hits.scores[i]! * coordination;
-      bestStamp = grow(bestStamp, n);
-      bestRelevance = grow(bestRelevance, n);
-      matchingShare = grow(matchingShare, n);
+      bestStamp = grow(bestStamp, n + 1, (m) => new Int32Array(m));
+      bestRelevance = grow(bestRelevance, n + 1, (m) => new Float64Array(m));
+      matchingShare = grow(matchingShare, n + 1, (m) => new Float64Array(m));
       if (bestStamp[n] !== stamp) {
         bestStamp[n] = stamp;
         bestRelevance[n] = r;

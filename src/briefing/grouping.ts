@@ -34,6 +34,7 @@
  */
 import { terms } from '../text/index.js';
 import { FNV_OFFSET, hashStep } from '../text/token-table.js';
+import { grow } from './typed-arrays.js';
 
 export interface GroupInput {
   /** Article id (usually "a_…"). */
@@ -258,17 +259,6 @@ interface Story {
   /** The source clusters (clusterKeys) merged into this story. */
   keys: string[];
   alive: boolean;
-}
-
-function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
-  arr: T,
-  min: number,
-  make: (n: number) => T,
-): T {
-  if (arr.length >= min) return arr;
-  const next = make(Math.max(min, 2 * arr.length));
-  next.set(arr);
-  return next;
 }
 
 /**

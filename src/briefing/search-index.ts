@@ -1,5 +1,6 @@
 import { Analyser, IdList, PLACES_IN, terms } from '../text/index.js';
 import { PostingsPool } from './postings.js';
+import { grow } from './typed-arrays.js';
 
 /**
  * An incremental BM25F inverted index over three fields of an article: title, tags and body.
@@ -192,11 +193,7 @@ export class SearchIndex {
    */
   private collectPairs(count: number, continues: boolean): void {
     const ids = this.ids.ids;
-    if (this.pairCount + count + 1 > this.pairScratch.length) {
-      const next = new Int32Array(2 * (this.pairCount + count + 1));
-      next.set(this.pairScratch.subarray(0, this.pairCount));
-      this.pairScratch = next;
-    }
+    this.pairScratch = grow(this.pairScratch, this.pairCount + count + 1, (n) => new Int32Array(n));
     if (continues && count > 0 && this.lastId >= 0)
       this.pairScratch[this.pairCount++] = pairHash(this.lastId, ids[0]!);
     for (let i = 1; i < count; i++) this.pairScratch[this.pairCount++] = pairHash(ids[i - 1]!, ids[i]!);
@@ -207,15 +204,8 @@ export class SearchIndex {
   private storePairs(slot: number): void {
     const pairs = this.pairCount;
     const ints = Math.min(PHRASE_MAX_INTS, Math.max(1, Math.ceil((pairs * PHRASE_BITS_PER_PAIR) / 32)));
-    if (slot >= this.phraseAt.length) {
-      const size = Math.max(2 * this.phraseAt.length, slot + 1);
-      const at = new Int32Array(size);
-      at.set(this.phraseAt);
-      this.phraseAt = at;
-      const n = new Int32Array(size);
-      n.set(this.phraseInts);
-      this.phraseInts = n;
-    }
+    this.phraseAt = grow(this.phraseAt, slot + 1, (n) => new Int32Array(n));
+    this.phraseInts = grow(this.phraseInts, slot + 1, (n) => new Int32Array(n));
     const at = this.takePhraseInts(ints);
     this.phraseAt[slot] = at;
     this.phraseInts[slot] = ints;
