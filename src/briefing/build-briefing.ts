@@ -59,6 +59,7 @@ export function buildBriefing(
   }
 
   // The stories that pass the filters, with their relevance; the newest article among them.
+  const partialFloor = partialMatchFloor(best, sinceMs, exclude, engine.ranking.minPartialRelevance);
   const kept: StoryView[] = [];
   const keptRelevance: number[] = [];
   let newest = Number.NEGATIVE_INFINITY;
@@ -66,6 +67,7 @@ export function buildBriefing(
     const view = best.views[b]!;
     if (view.newestMs < sinceMs) continue;
     if (exclude && view.articles.some((a) => exclude.has(a.id))) continue;
+    if (!best.complete[b] && best.relevance[b]! < partialFloor) continue;
     kept.push(view);
     keptRelevance.push(best.relevance[b]!);
     newest = Math.max(newest, view.newestMs);
@@ -99,6 +101,33 @@ export function buildBriefing(
   const unmatched =
     words.length > 0 && total > 0 ? { unmatched: { words, suggestions: source.suggest(words[0]!) } } : {};
   return { ...base, stories, totalStories: total, notice, ...unmatched };
+}
+
+/**
+ * The relevance a story that matches only some of the topic's words needs to be listed, when other
+ * stories match them all: `share` of the best relevance among the stories that pass the filters
+ * (0 when none matches every word, or the topic is one word). Without it, "intelligence chief" led
+ * with today's markets story whose body names a chief economist, above the one story on an
+ * intelligence chief; a partial match scores at most a quarter of a full one on a two-word topic
+ * (coordination²), so this keeps only a partial match whose one word weighs more than both words
+ * of the best full match.
+ */
+function partialMatchFloor(
+  best: StoryMatches,
+  sinceMs: number,
+  exclude: ReadonlySet<string> | undefined,
+  share: number,
+): number {
+  let top = 0;
+  let anyComplete = false;
+  for (let b = 0; b < best.views.length; b++) {
+    const view = best.views[b]!;
+    if (view.newestMs < sinceMs) continue;
+    if (exclude && view.articles.some((a) => exclude.has(a.id))) continue;
+    top = Math.max(top, best.relevance[b]!);
+    if (best.complete[b]) anyComplete = true;
+  }
+  return anyComplete ? share * top : 0;
 }
 
 /**
@@ -168,20 +197,32 @@ function topicShare(best: number, on: number, articles: number): number {
   return share >= ASIDE_SHARE ? best : best * (0.5 + (0.5 * share) / ASIDE_SHARE);
 }
 
-/** Scratch for bestPerStory: per story number, the best relevance, the matching share and the briefing that set them. */
+/**
+ * Scratch for bestPerStory: per story number, the best relevance, the matching share, whether an
+ * article matched every query word, and the briefing that set them.
+ */
 let bestRelevance = new Float64Array(1024);
 let matchingShare = new Float64Array(1024);
+let bestComplete = new Uint8Array(1024);
 let bestStamp = new Int32Array(1024);
 let stampNo = 0;
+
+/** The matching stories of a search, with their relevance, and whether one article matched every query word. */
+interface StoryMatches {
+  views: StoryView[];
+  relevance: number[];
+  complete: boolean[];
+}
 
 /**
  * Each matching story with its relevance (topicShare of its best article's BM25F score ×
  * coordination), in the order of their first hit. Stories are told apart by id: within one
  * briefing a story id has one view object.
  */
-function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryView[]; relevance: number[] } {
+function bestPerStory(source: BriefingSource, hits: SearchHits): StoryMatches {
   const views: StoryView[] = [];
   const relevance: number[] = [];
+  const complete: boolean[] = [];
   const terms = Math.max(1, hits.queryTermCount);
   const { storyIndexAt, storyByIndex } = source;
   if (storyIndexAt && storyByIndex) {
@@ -199,22 +240,26 @@ function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryV
       bestStamp = grow(bestStamp, n + 1, (m) => new Int32Array(m));
       bestRelevance = grow(bestRelevance, n + 1, (m) => new Float64Array(m));
       matchingShare = grow(matchingShare, n + 1, (m) => new Float64Array(m));
+      bestComplete = grow(bestComplete, n + 1, (m) => new Uint8Array(m));
       if (bestStamp[n] !== stamp) {
         bestStamp[n] = stamp;
         bestRelevance[n] = r;
         matchingShare[n] = coordination;
+        bestComplete[n] = coordination === 1 ? 1 : 0;
         where.push(n);
       } else {
         if (r > bestRelevance[n]!) bestRelevance[n] = r;
         matchingShare[n]! += coordination;
+        if (coordination === 1) bestComplete[n] = 1;
       }
     }
     for (const n of where) {
       const view = storyByIndex(n);
       views.push(view);
       relevance.push(topicShare(bestRelevance[n]!, matchingShare[n]!, view.articles.length));
+      complete.push(bestComplete[n] === 1);
     }
-    return { views, relevance };
+    return { views, relevance, complete };
   }
   const at = new Map<string, number>();
   const on: number[] = [];
@@ -231,10 +276,16 @@ function bestPerStory(source: BriefingSource, hits: SearchHits): { views: StoryV
       views.push(view);
       relevance.push(r);
       on.push(coordination);
+      complete.push(coordination === 1);
     } else {
       if (r > relevance[k]!) relevance[k] = r;
       on[k]! += coordination;
+      if (coordination === 1) complete[k] = true;
     }
   }
-  return { views, relevance: relevance.map((r, k) => topicShare(r, on[k]!, views[k]!.articles.length)) };
+  return {
+    views,
+    relevance: relevance.map((r, k) => topicShare(r, on[k]!, views[k]!.articles.length)),
+    complete,
+  };
 }

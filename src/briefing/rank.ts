@@ -31,6 +31,11 @@ export interface RankingOptions {
   diversityPenalty: number;
   /** Stories below this share of the best relevance are left out. @defaultValue 0.08 */
   minRelevance: number;
+  /**
+   * On a topic of several words, when some story matches them all: stories whose articles match
+   * only some of them are left out below this share of the best relevance. @defaultValue 0.25
+   */
+  minPartialRelevance: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -42,6 +47,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   diversityThreshold: 0.35,
   diversityPenalty: 0.6,
   minRelevance: 0.08,
+  minPartialRelevance: 0.25,
 };
 
 export interface RankCandidate {

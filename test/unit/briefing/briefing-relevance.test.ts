@@ -104,3 +104,33 @@ describe('story relevance', () => {
     ]);
   });
 });
+
+describe('topics of several words', () => {
+  const engine = new NewsEngine();
+  // Three days old: both words of "korea missile".
+  engine.add(
+    item('2026-01-04', [
+      ['North Korea fires ballistic missile into the sea', 'Wire One'],
+      ['North Korea launches missile as Kim watches', 'Wire Two'],
+    ]),
+  );
+  // Today, one word each.
+  engine.add(item('2026-01-06', [['Ukraine intercepts missile over Kyiv suburbs', 'Wire Four']]));
+  engine.add(item('2026-01-06', [['Band from Korea sells out stadium shows', 'Wire Five']]));
+
+  it('leaves out stories that match only one word of the topic when others match them all', () => {
+    const titles = engine.brief('korea missile', { now: NOW, limit: 5 }).stories.map((s) => s.title);
+    expect(titles).toEqual(['North Korea fires ballistic missile into the sea']);
+    // Each of them is a story on its own word.
+    expect(engine.brief('missile', { now: NOW, limit: 5 }).stories.map((s) => s.title)).toContain(
+      'Ukraine intercepts missile over Kyiv suburbs',
+    );
+  });
+
+  it('lists partial matches when no story matches every word', () => {
+    const neither = engine.brief('missile stadium', { now: NOW, limit: 5 }).stories.map((s) => s.title);
+    expect(neither).toHaveLength(3);
+    expect(neither).toContain('Band from Korea sells out stadium shows');
+    expect(neither).toContain('Ukraine intercepts missile over Kyiv suburbs');
+  });
+});
