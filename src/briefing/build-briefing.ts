@@ -1,7 +1,7 @@
 import type { Briefing, BriefingStory, IndexedArticle } from '../model.js';
 import { terms, tokenize } from '../text/index.js';
 import type { BriefOptions, EngineOptions, StoryView } from './engine.js';
-import { type CandidateFields, rankTopOf } from './rank.js';
+import { type CandidateFields, type RankingOptions, rankTopOf } from './rank.js';
 import type { SearchHits } from './search-index.js';
 import { grow } from './typed-arrays.js';
 
@@ -59,7 +59,7 @@ export function buildBriefing(
   }
 
   // The stories that pass the filters, with their relevance; the newest article among them.
-  const partialFloor = partialMatchFloor(best, sinceMs, exclude, engine.ranking.minPartialRelevance);
+  const floors = relevanceFloors(best, sinceMs, exclude, engine.ranking);
   const kept: StoryView[] = [];
   const keptRelevance: number[] = [];
   let newest = Number.NEGATIVE_INFINITY;
@@ -67,7 +67,7 @@ export function buildBriefing(
     const view = best.views[b]!;
     if (view.newestMs < sinceMs) continue;
     if (exclude && view.articles.some((a) => exclude.has(a.id))) continue;
-    if (!best.complete[b] && best.relevance[b]! < partialFloor) continue;
+    if (best.relevance[b]! < (best.complete[b] ? floors.full : floors.partial)) continue;
     kept.push(view);
     keptRelevance.push(best.relevance[b]!);
     newest = Math.max(newest, view.newestMs);
@@ -104,20 +104,20 @@ export function buildBriefing(
 }
 
 /**
- * The relevance a story that matches only some of the topic's words needs to be listed, when other
- * stories match them all: `share` of the best relevance among the stories that pass the filters
- * (0 when none matches every word, or the topic is one word). Without it, "intelligence chief" led
- * with today's markets story whose body names a chief economist, above the one story on an
- * intelligence chief; a partial match scores at most a quarter of a full one on a two-word topic
- * (coordination²), so this keeps only a partial match whose one word weighs more than both words
- * of the best full match.
+ * The relevance a story needs to be listed, among those that pass the filters: `minRelevance` of
+ * the best (below it, a passing mention), and for a story none of whose articles matches every word
+ * of the topic, `minPartialRelevance` of the best when some other story does. Without the second,
+ * "korea missile" listed today's story on any missile above the launches: a partial match scores at
+ * most a quarter of a full one on a two-word topic (coordination²), so this keeps only one whose one
+ * word weighs more than both words of the best full match. Applied before ranking, so that the
+ * notice about old matches reads only the stories listed.
  */
-function partialMatchFloor(
+function relevanceFloors(
   best: StoryMatches,
   sinceMs: number,
   exclude: ReadonlySet<string> | undefined,
-  share: number,
-): number {
+  ranking: RankingOptions,
+): { full: number; partial: number } {
   let top = 0;
   let anyComplete = false;
   for (let b = 0; b < best.views.length; b++) {
@@ -127,7 +127,8 @@ function partialMatchFloor(
     top = Math.max(top, best.relevance[b]!);
     if (best.complete[b]) anyComplete = true;
   }
-  return anyComplete ? share * top : 0;
+  const full = ranking.minRelevance * top;
+  return { full, partial: anyComplete ? Math.max(full, ranking.minPartialRelevance * top) : full };
 }
 
 /**

@@ -29,7 +29,7 @@ export interface RankingOptions {
   diversityThreshold: number;
   /** Strength of the near-repeat penalty. @defaultValue 0.6 */
   diversityPenalty: number;
-  /** Stories below this share of the best relevance are left out. @defaultValue 0.08 */
+  /** Stories below this share of the best relevance are left out. @defaultValue 0.15 */
   minRelevance: number;
   /**
    * On a topic of several words, when some story matches them all: stories whose articles match
@@ -46,7 +46,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   floorHalfLifeDays: 30,
   diversityThreshold: 0.35,
   diversityPenalty: 0.6,
-  minRelevance: 0.08,
+  minRelevance: 0.15,
   minPartialRelevance: 0.25,
 };
 

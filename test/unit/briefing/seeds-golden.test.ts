@@ -161,6 +161,17 @@ describe('briefings on the seeds', () => {
     if (b.notice?.kind === 'only-old') expect(b.notice.newestAgeHours).toBeGreaterThan(24 * 150);
   });
 
+  it('leaves out stories that only mention the topic in passing', () => {
+    // Today's markets story names artificial intelligence and a chief investment strategist in its
+    // body: a passing mention, which used to lead the one story on an intelligence chief.
+    const b = brief('intelligence chief');
+    expect(b.stories.map((s) => s.title)).toEqual([
+      'S. Korea intel chief meets with Japan PM Suga: diplomatic source',
+    ]);
+    // The notice reads the stories listed: the markets story no longer hides how old the match is.
+    expect(b.notice?.kind).toBe('only-old');
+  });
+
   it('says when nothing matches and suggests close known tags', () => {
     const b = brief('earthquak zzzz');
     expect(b.stories.length).toBeGreaterThan(0);
