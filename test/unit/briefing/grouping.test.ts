@@ -277,6 +277,19 @@ describe('StoryGrouper', () => {
     expect(g.storyOf(copy[0]!.id)).toBe(g.storyOf(a[0]!.id));
   });
 
+  it('does not join a headline to a story on its common words alone', () => {
+    const g = new StoryGrouper();
+    withBackground(g);
+    const a = art('Seven dead, dozens missing after migrant boat capsizes off Gambia', 'BBC', T0);
+    const b = art('Seven bodies recovered, 96 rescued after migrant boat capsizes', 'Reuters', T0);
+    const c = art('Seven Canadians among dozens injured in Peru train crash', 'CBC', T0);
+    g.add([a]);
+    g.add([b]);
+    g.add([c]);
+    expect(g.storyOf(b.id)).toBe(g.storyOf(a.id));
+    expect(g.storyOf(c.id)).not.toBe(g.storyOf(a.id));
+  });
+
   it('keeps two same-day pieces of one outlet apart, unlike the same pieces from two outlets', () => {
     const victims = 'Swiss police identify victims of ski resort bar fire';
     const probe = 'Swiss prosecutors open criminal case against ski resort bar owners after fire';
