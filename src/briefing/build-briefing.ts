@@ -58,15 +58,25 @@ export function buildBriefing(
     };
   }
 
-  // The stories that pass the filters, with their relevance; the newest article among them.
-  const floors = relevanceFloors(best, sinceMs, exclude, engine.ranking);
-  const kept: StoryView[] = [];
-  const keptRelevance: number[] = [];
-  let newest = Number.NEGATIVE_INFINITY;
+  // The stories that pass the filters, then those of them relevant enough, with their relevance;
+  // the newest article among those.
+  const eligible: number[] = [];
+  let top = 0;
+  let anyComplete = false;
   for (let b = 0; b < best.views.length; b++) {
     const view = best.views[b]!;
     if (view.newestMs < sinceMs) continue;
     if (exclude && view.articles.some((a) => exclude.has(a.id))) continue;
+    eligible.push(b);
+    top = Math.max(top, best.relevance[b]!);
+    if (best.complete[b]) anyComplete = true;
+  }
+  const floors = relevanceFloors(top, anyComplete, engine.ranking);
+  const kept: StoryView[] = [];
+  const keptRelevance: number[] = [];
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const b of eligible) {
+    const view = best.views[b]!;
     if (best.relevance[b]! < (best.complete[b] ? floors.full : floors.partial)) continue;
     kept.push(view);
     keptRelevance.push(best.relevance[b]!);
@@ -104,29 +114,20 @@ export function buildBriefing(
 }
 
 /**
- * The relevance a story needs to be listed, among those that pass the filters: `minRelevance` of
- * the best (below it, a passing mention), and for a story none of whose articles matches every word
- * of the topic, `minPartialRelevance` of the best when some other story does. Without the second,
- * "korea missile" listed today's story on any missile above the launches: a partial match scores at
- * most a quarter of a full one on a two-word topic (coordination²), so this keeps only one whose one
- * word weighs more than both words of the best full match. Applied before ranking, so that the
- * notice about old matches reads only the stories listed.
+ * The relevance a story needs to be listed, given the best relevance `top` among the stories that
+ * pass the filters and whether one of them matches every word of the topic (`anyComplete`):
+ * `minRelevance` of the best (below it, a passing mention), and for a story none of whose articles
+ * matches every word, `minPartialRelevance` of the best when some other story does. Without the
+ * second, "korea missile" listed today's story on any missile above the launches: a partial match
+ * scores at most a quarter of a full one on a two-word topic (coordination²), so this keeps only
+ * one whose one word weighs more than both words of the best full match. Applied before ranking,
+ * so that the notice about old matches reads only the stories listed.
  */
 function relevanceFloors(
-  best: StoryMatches,
-  sinceMs: number,
-  exclude: ReadonlySet<string> | undefined,
+  top: number,
+  anyComplete: boolean,
   ranking: RankingOptions,
 ): { full: number; partial: number } {
-  let top = 0;
-  let anyComplete = false;
-  for (let b = 0; b < best.views.length; b++) {
-    const view = best.views[b]!;
-    if (view.newestMs < sinceMs) continue;
-    if (exclude && view.articles.some((a) => exclude.has(a.id))) continue;
-    top = Math.max(top, best.relevance[b]!);
-    if (best.complete[b]) anyComplete = true;
-  }
   const full = ranking.minRelevance * top;
   return { full, partial: anyComplete ? Math.max(full, ranking.minPartialRelevance * top) : full };
 }
